@@ -1,0 +1,39 @@
+package io.ninep.protocol.message;
+
+import io.ninep.protocol.Dialect;
+import io.ninep.protocol.MessageType;
+import io.ninep.protocol.P9;
+import io.ninep.protocol.ProtocolException;
+import io.ninep.protocol.WireReader;
+import java.nio.ByteBuffer;
+
+/**
+ * The link was created.
+ * <pre>size[4] Rlink tag[2]</pre>
+ * See diod protocol.md.
+ */
+public record Rlink() implements RMessage {
+    /** The message has no fields, so one value serves. */
+    public static final Rlink INSTANCE = new Rlink();
+
+    /** Bytes on the wire, header included. */
+    public static final int SIZE = P9.HEADER_SIZE;
+
+    @Override
+    public MessageType type() {
+        return MessageType.RLINK;
+    }
+
+    @Override
+    public int encodedSize(Dialect dialect) {
+        return SIZE;
+    }
+
+    @Override
+    public void encodeBody(ByteBuffer out, Dialect dialect) {
+    }
+
+    public static Rlink decode(WireReader r, Dialect dialect) throws ProtocolException {
+        return INSTANCE;
+    }
+}
