@@ -1,0 +1,77 @@
+package io.ninep.server.spi;
+
+import io.ninep.protocol.Errno;
+import io.ninep.protocol.ErrnoException;
+import io.ninep.protocol.message.Qid;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * A file opened by Tlopen/Tlcreate (or Topen/Tcreate): the fid's I/O side.
+ *
+ * <p>Concurrency: reads and writes at different offsets may arrive at once on one open file
+ * (the Linux client splits large I/O into parallel requests); implementations must allow it.
+ * {@link #close} is called once, after every other call has returned.
+ */
+public interface OpenFile {
+
+    /** The qid of the opened file (Rlopen's qid). */
+    Qid qid() throws IOException;
+
+    /**
+     * The largest count a single read or write moves atomically, or 0 to let the client use
+     * msize - 24 (Rlopen's iounit).
+     */
+    default int ioUnit() {
+        return 0;
+    }
+
+    /**
+     * Reads into {@code dst} (up to its remaining bytes) from {@code offset}; returns how many,
+     * 0 at or after the end. A synthetic stream may block until data arrives; it must return
+     * promptly when the thread is interrupted (a Tflush), by throwing
+     * {@link java.io.InterruptedIOException}.
+     */
+    default int read(long offset, ByteBuffer dst) throws IOException {
+        throw new ErrnoException(Errno.EBADF, "not open for reading");
+    }
+
+    /** Writes {@code src}'s remaining bytes at {@code offset} (ignored for O_APPEND files); returns how many. */
+    default int write(long offset, ByteBuffer src) throws IOException {
+        throw new ErrnoException(Errno.EBADF, "not open for writing");
+    }
+
+    /**
+     * Treaddir: hands {@code sink} the entries that follow the one whose offset is
+     * {@code offset} (0 = from the start), until the sink is full or the directory ends. Each
+     * entry's offset is a cookie that, passed back in a later call, continues after it; cookies
+     * stay valid for the life of this open file even if the directory changes meanwhile.
+     */
+    default void readdir(long offset, DirectorySink sink) throws IOException {
+        throw new ErrnoException(Errno.ENOTDIR, "not a directory");
+    }
+
+    /** Tfsync: to stable storage; {@code dataOnly} as fdatasync(2). */
+    default void fsync(boolean dataOnly) throws IOException {
+    }
+
+    /**
+     * Tlock: acquires or releases a POSIX byte-range lock (fcntl F_SETLK semantics). Never
+     * blocks: a conflicting lock answers {@link LockStatus#BLOCKED} and the client retries.
+     */
+    default LockStatus lock(LockRequest request) throws IOException {
+        throw new ErrnoException(Errno.ENOLCK, "locks are not supported");
+    }
+
+    /**
+     * Tgetlock: the first lock that conflicts with {@code request} (F_GETLK), or the request
+     * itself with type UNLCK if none does.
+     */
+    default LockRequest getlock(LockRequest request) throws IOException {
+        throw new ErrnoException(Errno.ENOLCK, "locks are not supported");
+    }
+
+    /** The fid was clunked: release the open file, dropping any locks its owner holds through it. */
+    default void close() throws IOException {
+    }
+}

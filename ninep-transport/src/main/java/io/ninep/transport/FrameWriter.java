@@ -1,0 +1,103 @@
+package io.ninep.transport;
+
+import io.ninep.protocol.Dialect;
+import io.ninep.protocol.codec.FrameEncoder;
+import io.ninep.protocol.message.Frame;
+import io.ninep.protocol.message.Message;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Writes frames to a transport, one at a time, each with a gathering write of its encoded part
+ * and its payload, so that bulk data (Twrite, Rread) is never copied into a staging buffer.
+ *
+ * <p>Locking: {@code lock} guards the transport's write side, the staging buffer and the vector
+ * array. It is a ReentrantLock because virtual threads take it, and it is never held while
+ * waiting for anything but the write itself. A {@link TagAssigner} runs under it, so that a
+ * client takes a request's tag at the moment its frame is written.
+ */
+public final class FrameWriter {
+
+    /** Chooses a tag while the writer's lock is held; must not block. */
+    @FunctionalInterface
+    public interface TagAssigner {
+        int assignTag();
+    }
+
+    private static final int STAGING = 8192;
+
+    private final Transport transport;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ByteBuffer staging = ByteBuffer.allocateDirect(STAGING).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer[] vector = new ByteBuffer[2];
+    private volatile Dialect dialect;
+
+    public FrameWriter(Transport transport, Dialect dialect) {
+        this.transport = transport;
+        this.dialect = dialect;
+    }
+
+    public void dialect(Dialect newDialect) {
+        this.dialect = newDialect;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public Transport transport() {
+        return transport;
+    }
+
+    public void write(Frame frame) throws IOException {
+        write(frame.tag(), frame.body());
+    }
+
+    public void write(int tag, Message body) throws IOException {
+        lock.lock();
+        try {
+            send(tag, body);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Takes a tag from {@code assigner} and writes {@code body} with it, both under the lock.
+     *
+     * @return the tag written
+     */
+    public int write(Message body, TagAssigner assigner) throws IOException {
+        lock.lock();
+        try {
+            int tag = assigner.assignTag();
+            send(tag, body);
+            return tag;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void send(int tag, Message body) throws IOException {
+        assert lock.isHeldByCurrentThread();
+        Dialect d = dialect;
+        int headerSize = FrameEncoder.headerSize(body, d);
+        ByteBuffer head = headerSize <= STAGING
+                ? staging.clear()
+                : ByteBuffer.allocate(headerSize).order(ByteOrder.LITTLE_ENDIAN);   // rare: long names, Rstat
+        ByteBuffer payload = FrameEncoder.encodeHeader(new Frame(tag, body), d, head);
+        head.flip();
+        vector[0] = head;
+        if (payload == null || !payload.hasRemaining()) {
+            transport.write(vector, 0, 1);
+        } else {
+            // A duplicate, so the caller's payload position is left alone.
+            vector[1] = payload.duplicate();
+            transport.write(vector, 0, 2);
+        }
+        vector[0] = null;
+        vector[1] = null;
+    }
+}

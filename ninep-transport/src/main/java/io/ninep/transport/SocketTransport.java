@@ -1,0 +1,98 @@
+package io.ninep.transport;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+
+/**
+ * A TCP or Unix-domain socket in blocking mode. Blocking I/O suits virtual threads: a blocked
+ * read parks the virtual thread, not a carrier. TCP_NODELAY is on, because 9P is request/reply
+ * and Nagle's algorithm would hold back small requests.
+ */
+public final class SocketTransport implements Transport {
+    private final SocketChannel channel;
+    private final String kind;
+    private final String peer;
+    private final int maxMessageSize;
+
+    public SocketTransport(SocketChannel channel, int maxMessageSize) throws IOException {
+        this.channel = channel;
+        channel.configureBlocking(true);
+        var remote = channel.getRemoteAddress();
+        if (remote instanceof InetSocketAddress inet) {
+            this.kind = "tcp";
+            this.peer = "tcp!" + inet.getAddress().getHostAddress() + "!" + inet.getPort();
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        } else if (remote instanceof UnixDomainSocketAddress unix) {
+            this.kind = "unix";
+            String path = unix.getPath().toString();
+            if (path.isEmpty()) {   // the accepting side of a Unix socket sees an unnamed peer
+                var local = channel.getLocalAddress();
+                path = local instanceof UnixDomainSocketAddress l ? l.getPath().toString() : "";
+            }
+            this.peer = "unix!" + path;
+        } else {
+            this.kind = "socket";
+            this.peer = String.valueOf(remote);
+        }
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    public SocketTransport(SocketChannel channel) throws IOException {
+        this(channel, DEFAULT_STREAM_MAX);
+    }
+
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+        return channel.read(dst);
+    }
+
+    @Override
+    public void write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+        long left = 0;
+        for (int i = offset; i < offset + length; i++) {
+            left += srcs[i].remaining();
+        }
+        while (left > 0) {
+            left -= channel.write(srcs, offset, length);
+        }
+    }
+
+    @Override
+    public int maxMessageSize() {
+        return maxMessageSize;
+    }
+
+    @Override
+    public String kind() {
+        return kind;
+    }
+
+    @Override
+    public String peer() {
+        return peer;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return channel.isOpen();
+    }
+
+    /** Ends the write direction (the peer reads end-of-stream) while reads go on. */
+    public void shutdownOutput() throws IOException {
+        channel.shutdownOutput();
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    @Override
+    public String toString() {
+        return peer;
+    }
+}

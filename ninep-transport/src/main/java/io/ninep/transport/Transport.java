@@ -1,0 +1,60 @@
+package io.ninep.transport;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * A connected, reliable byte stream between a 9P client and server: a TCP or Unix socket, a pair
+ * of pipes to a child process, or stdin/stdout. It knows nothing of messages; framing is
+ * {@link FrameReader}'s and {@link FrameWriter}'s job.
+ *
+ * <p>One thread may read while another writes; two concurrent readers or two concurrent writers
+ * are not allowed (FrameWriter serialises writers).
+ */
+public interface Transport extends Closeable {
+
+    /** The largest frame most stream transports carry by default: 1 GiB. */
+    int DEFAULT_STREAM_MAX = 1 << 30;
+
+    /**
+     * Reads at least one byte into {@code dst} (which must have room), blocking until some arrive.
+     *
+     * @return bytes read, or -1 at the end of the stream
+     */
+    int read(ByteBuffer dst) throws IOException;
+
+    /**
+     * Writes every remaining byte of {@code srcs[offset .. offset+length)}, in order, with one
+     * gathering write where the channel supports it.
+     */
+    void write(ByteBuffer[] srcs, int offset, int length) throws IOException;
+
+    /**
+     * The largest message this transport can carry, like Linux's trans_maxsize: msize is never
+     * negotiated above it.
+     */
+    int maxMessageSize();
+
+    /** The transport's kind, as users name it: "tcp", "unix", "pipe", "stdio". */
+    String kind();
+
+    /** Where the other end is, as a dial string ("tcp!127.0.0.1!5640"). */
+    String peer();
+
+    boolean isOpen();
+
+    /** Closes both directions; a blocked read or write ends with an exception. Idempotent. */
+    @Override
+    void close() throws IOException;
+
+    /** Reads until {@code dst} is full. */
+    default void readFully(ByteBuffer dst) throws IOException {
+        while (dst.hasRemaining()) {
+            if (read(dst) < 0) {
+                throw new java.io.EOFException(kind() + " connection to " + peer() + " ended with "
+                        + dst.remaining() + " bytes of a message still to come");
+            }
+        }
+    }
+}
