@@ -7,7 +7,9 @@ import java.nio.file.Path;
 /**
  * Where a 9P server listens, as Plan 9 dial strings name it ({@code tcp!127.0.0.1!5640},
  * {@code unix!/run/ninep.sock}) or in the forms people type ({@code 127.0.0.1:5640},
- * {@code [::1]:5640}, {@code 9p://host:5640/path}, a bare host, or a socket path starting with /).
+ * {@code [::1]:5640}, {@code 9p://host:5640/path} or {@code ninep://host:5640/path}, a bare host,
+ * or a socket path starting with /). java.net.URI cannot hold "9p://" (a scheme must start with a
+ * letter), so Java APIs that take a URI use "ninep://"; as text both are accepted here.
  */
 public sealed interface DialAddress {
 
@@ -51,9 +53,11 @@ public sealed interface DialAddress {
             String host = parts[1].equals("*") ? "0.0.0.0" : parts[1];
             return new Tcp(host, parts.length == 3 ? port(text, parts[2]) : DEFAULT_PORT);
         }
-        if (t.startsWith("9p://") || t.startsWith("9P://")) {
+        String lower = t.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("9p://") || lower.startsWith("ninep://")) {
             try {
-                URI uri = new URI(t);
+                // RFC 3986 schemes start with a letter, so java.net.URI refuses "9p:"; parse it as "ninep:".
+                URI uri = new URI("ninep" + t.substring(t.indexOf(':')));
                 if (uri.getHost() == null) {
                     throw bad(text, "expected 9p://HOST[:PORT]/PATH");
                 }

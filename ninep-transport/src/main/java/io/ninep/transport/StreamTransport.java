@@ -18,21 +18,32 @@ import java.nio.channels.WritableByteChannel;
 public class StreamTransport implements Transport {
     private final ReadableByteChannel in;
     private final WritableByteChannel out;
+    private final java.io.Flushable flushAfterWrite;
     private final String kind;
     private final String peer;
     private final int maxMessageSize;
 
     public StreamTransport(ReadableByteChannel in, WritableByteChannel out, String kind, String peer,
                            int maxMessageSize) {
+        this(in, out, null, kind, peer, maxMessageSize);
+    }
+
+    private StreamTransport(ReadableByteChannel in, WritableByteChannel out, java.io.Flushable flushAfterWrite,
+                            String kind, String peer, int maxMessageSize) {
         this.in = in;
         this.out = out;
+        this.flushAfterWrite = flushAfterWrite;
         this.kind = kind;
         this.peer = peer;
         this.maxMessageSize = maxMessageSize;
     }
 
+    /**
+     * Over streams. The output stream is flushed after every message, since streams such as a
+     * child process's stdin are buffered and would otherwise hold a request back.
+     */
     public StreamTransport(InputStream in, OutputStream out, String kind, String peer) {
-        this(Channels.newChannel(in), Channels.newChannel(out), kind, peer, DEFAULT_STREAM_MAX);
+        this(Channels.newChannel(in), Channels.newChannel(out), out, kind, peer, DEFAULT_STREAM_MAX);
     }
 
     /**
@@ -55,6 +66,9 @@ public class StreamTransport implements Transport {
             while (srcs[i].hasRemaining()) {
                 out.write(srcs[i]);
             }
+        }
+        if (flushAfterWrite != null) {
+            flushAfterWrite.flush();
         }
     }
 

@@ -200,6 +200,28 @@ public final class BufferPool {
         }
     }
 
+    /**
+     * A reserve buffer if one is free right now, else null: for a caller that must not wait (a
+     * client's reader thread starting a queued flush once another flush has ended).
+     */
+    public PooledBuffer tryAcquireReserve(int size) {
+        if (size > SMALL) {
+            throw new IllegalArgumentException("reserve buffers hold " + SMALL + " bytes; " + size + " asked");
+        }
+        lock.lock();
+        try {
+            PooledBuffer b = reserveFree.poll();
+            if (b == null) {
+                return null;
+            }
+            reserveTaken++;
+            b.lend(size);
+            return b;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private int classify(int size) {
         for (int i = 0; i < classes.length; i++) {
             if (size <= classes[i].capacity()) {
