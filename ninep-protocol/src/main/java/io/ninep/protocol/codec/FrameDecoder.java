@@ -75,6 +75,10 @@ public final class FrameDecoder {
             throw new ProtocolException(null, "size",
                     size + " exceeds msize " + Integer.toUnsignedLong(msize));
         }
+        // msize is a u32 and may exceed what a Java buffer can hold; such a frame cannot be read.
+        if (size > Integer.MAX_VALUE) {
+            throw new ProtocolException(null, "size", size + " exceeds the largest frame a Java buffer can hold");
+        }
         return (int) size;
     }
 

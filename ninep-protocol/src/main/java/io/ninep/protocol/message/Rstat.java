@@ -26,7 +26,16 @@ public record Rstat(Stat stat) implements RMessage {
 
     @Override
     public int encodedSize(Dialect dialect) {
-        return P9.HEADER_SIZE + 2 + stat.encodedSize(dialect);
+        return P9.HEADER_SIZE + 2 + countedStatSize(stat, dialect);
+    }
+
+    /** The value of n[2] before a stat in Rstat and Twstat: the whole stat, which must fit 2 bytes. */
+    static int countedStatSize(Stat stat, Dialect dialect) {
+        int n = stat.encodedSize(dialect);
+        if (n > 0xFFFF) {
+            throw new IllegalArgumentException("stat of " + n + " bytes does not fit n[2]");
+        }
+        return n;
     }
 
     @Override

@@ -89,6 +89,10 @@ public record Stat(int type, int dev, Qid qid, int mode, int atime, int mtime, l
         if (dialect.hasUnixExtensions()) {
             n += strings(extension) + 12;
         }
+        // stat(5): size[2] counts the bytes after it, so a stat can be no larger than 2 + 65535.
+        if (n - 2 > 0xFFFF) {
+            throw new IllegalArgumentException("stat of " + n + " bytes does not fit its size[2] field");
+        }
         return n;
     }
 

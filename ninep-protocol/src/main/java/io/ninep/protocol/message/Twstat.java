@@ -26,7 +26,7 @@ public record Twstat(int fid, Stat stat) implements TMessage {
 
     @Override
     public int encodedSize(Dialect dialect) {
-        return P9.HEADER_SIZE + 4 + 2 + stat.encodedSize(dialect);
+        return P9.HEADER_SIZE + 4 + 2 + Rstat.countedStatSize(stat, dialect);
     }
 
     @Override
