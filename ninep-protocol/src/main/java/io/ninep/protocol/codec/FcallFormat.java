@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * One readable line per message, in the spirit of Plan 9's fcall format (fcall(2)):
  * {@code Twalk tag 1 fid 0 newfid 1 nwname 2 0:usr 1:bin}. Strings are quoted; bytes that are
- * not printable UTF-8 appear as {@code \xNN}; payloads show their first 64 bytes, as text when
+ * not UTF-8 and control characters appear as {@code \xNN}, format characters (bidi overrides,
+ * zero-width joiners) as <code>&#92;uNNNN</code>, so a line shows what is there and cannot be made to
+ * read differently; payloads show their first 64 bytes, as text when
  * they are printable and as hex otherwise; modes and open flags are octal, masks hex.
  */
 public final class FcallFormat {
@@ -284,13 +286,21 @@ public final class FcallFormat {
             char c = s.charAt(i);
             if (c >= 0xDC80 && c <= 0xDCFF) {
                 hexByte(b, c - 0xDC00);
-            } else if (c < 0x20 || c == 0x7F || c == '\'' || c == '\\') {
+            } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                    || c == '\'' || c == '\\') {
                 switch (c) {
                     case '\n' -> b.append("\\n");
                     case '\t' -> b.append("\\t");
                     case '\'' -> b.append("\\'");
                     case '\\' -> b.append("\\\\");
-                    default -> hexByte(b, c);
+                    default -> {
+                        if (c < 0x100) {
+                            hexByte(b, c);
+                        } else {
+                            // Format characters (bidi overrides, zero-width joiners) would reorder or hide text.
+                            b.append(String.format("\\u%04x", (int) c));
+                        }
+                    }
                 }
             } else {
                 b.append(c);
