@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
         description = "The 9P file protocol (9P2000, 9P2000.u, 9P2000.L) for the JVM.",
         subcommands = {
             DecodeCommand.class,
+            ProxyCommand.class,
+            ProbeCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {
