@@ -1,0 +1,104 @@
+package io.ninep.server.local;
+
+import io.ninep.protocol.Errno;
+import io.ninep.protocol.ErrnoException;
+import io.ninep.protocol.message.Qid;
+import io.ninep.server.lock.LockHandle;
+import io.ninep.server.lock.RangeLock;
+import io.ninep.server.local.sys.Syscalls;
+import io.ninep.server.spi.LockRequest;
+import io.ninep.server.spi.LockStatus;
+import io.ninep.server.spi.OpenFile;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A regular file opened for I/O: a real descriptor, used with pread/pwrite through FFM (never a
+ * FileChannel, which closes itself when a thread blocked in it is interrupted).
+ *
+ * <p>Reads run on the caller's thread: the open checked the permission, and a read changes
+ * nothing. Writes run as the user, as the kernel's write path depends on the writer's
+ * credentials (a write by someone without CAP_FSETID clears the set-user-ID and set-group-ID
+ * bits; quotas and file-size limits apply to the writer).
+ *
+ * <p>Thread-safe: reads and writes at different offsets may run at once, as pread/pwrite allow.
+ */
+final class LocalFile implements OpenFile {
+    private final Tree tree;
+    private final int fd;
+    private final int flags;
+    private final FileKey key;
+    private final String name;
+    private final long qidPath;
+    private final LockHandle locks;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /** Takes over {@code fd}; {@code file} is only read for its identity. */
+    LocalFile(Tree tree, FileHandle file, int fd, int hostFlags) {
+        this.tree = tree;
+        this.fd = fd;
+        this.flags = hostFlags;
+        this.key = file.key;
+        this.name = file.name;
+        this.qidPath = tree.qids().path(key.dev(), key.ino());
+        this.locks = tree.server.locks().handle(key);
+    }
+
+    @Override
+    public Qid qid() throws IOException {
+        return new Qid(Qid.FILE, tree.qids().version(Syscalls.fstat(fd, name)), qidPath);
+    }
+
+    @Override
+    public int read(long offset, ByteBuffer dst) throws IOException {
+        if (!OpenFlags.readable(flags)) {
+            throw new ErrnoException(Errno.EBADF, name + ": not open for reading");
+        }
+        return Syscalls.pread(fd, dst, offset, name);
+    }
+
+    @Override
+    public int write(long offset, ByteBuffer src) throws IOException {
+        if (!OpenFlags.writable(flags)) {
+            throw new ErrnoException(Errno.EBADF, name + ": not open for writing");
+        }
+        int n = tree.actor.call(() -> Syscalls.pwrite(fd, src, offset, name));
+        tree.qids().changed(key);
+        return n;
+    }
+
+    @Override
+    public void fsync(boolean dataOnly) throws IOException {
+        Syscalls.fsync(fd, dataOnly, name);
+    }
+
+    @Override
+    public LockStatus lock(LockRequest request) throws IOException {
+        checkLockMode(request.type());
+        return locks.lock(request);
+    }
+
+    @Override
+    public LockRequest getlock(LockRequest request) throws IOException {
+        return locks.getlock(request);
+    }
+
+    /** fcntl(2): a read lock needs the file open for reading, a write lock open for writing (EBADF). */
+    private void checkLockMode(int type) throws ErrnoException {
+        if (type == RangeLock.READ && !OpenFlags.readable(flags)) {
+            throw new ErrnoException(Errno.EBADF, name + ": a read lock needs the file open for reading");
+        }
+        if (type == RangeLock.WRITE && !OpenFlags.writable(flags)) {
+            throw new ErrnoException(Errno.EBADF, name + ": a write lock needs the file open for writing");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            locks.close();
+            Syscalls.close(fd);
+        }
+    }
+}
