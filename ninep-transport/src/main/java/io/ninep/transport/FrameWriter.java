@@ -32,6 +32,7 @@ public final class FrameWriter {
     private final ReentrantLock lock = new ReentrantLock();
     private final ByteBuffer staging = ByteBuffer.allocateDirect(STAGING).order(ByteOrder.LITTLE_ENDIAN);
     private final ByteBuffer[] vector = new ByteBuffer[2];
+    private ByteBuffer[] batchVector = new ByteBuffer[8];   // guarded by lock
     private volatile Dialect dialect;
 
     public FrameWriter(Transport transport, Dialect dialect) {
@@ -78,6 +79,66 @@ public final class FrameWriter {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Writes {@code count} frames, in order, with as few gathering writes as the staging buffer
+     * allows (usually one): the encoded parts go into the staging buffer one after another and
+     * each payload is sent from its own buffer between them. A client's writer thread uses it to
+     * send everything that queued up while it was writing, in one system call.
+     */
+    public void write(int[] tags, Message[] bodies, int count) throws IOException {
+        lock.lock();
+        try {
+            Dialect d = dialect;
+            staging.clear();
+            int segment = 0;   // start of the staging bytes not yet in the vector
+            int n = 0;
+            for (int i = 0; i < count; i++) {
+                Message body = bodies[i];
+                int headerSize = FrameEncoder.headerSize(body, d);
+                if (headerSize > staging.remaining()) {
+                    n = flushBatch(n, segment);
+                    staging.clear();
+                    segment = 0;
+                    if (headerSize > STAGING) {
+                        send(tags[i], body);   // rare: long names, a large Twstat
+                        staging.clear();
+                        continue;
+                    }
+                }
+                ByteBuffer payload = FrameEncoder.encodeHeader(new Frame(tags[i], body), d, staging);
+                if (payload != null && payload.hasRemaining()) {
+                    n = addToBatch(n, staging.slice(segment, staging.position() - segment));
+                    n = addToBatch(n, payload.duplicate());   // the caller's position stays put
+                    segment = staging.position();
+                }
+            }
+            flushBatch(n, segment);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int addToBatch(int n, ByteBuffer b) {
+        if (n == batchVector.length) {
+            batchVector = java.util.Arrays.copyOf(batchVector, n * 2);
+        }
+        batchVector[n] = b;
+        return n + 1;
+    }
+
+    /** Writes the vector so far plus the staging bytes after {@code segment}; returns 0. */
+    private int flushBatch(int n, int segment) throws IOException {
+        assert lock.isHeldByCurrentThread();
+        if (staging.position() > segment) {
+            n = addToBatch(n, n == 0 ? staging.flip() : staging.slice(segment, staging.position() - segment));
+        }
+        if (n > 0) {
+            transport.write(batchVector, 0, n);
+            java.util.Arrays.fill(batchVector, 0, n, null);
+        }
+        return 0;
     }
 
     private void send(int tag, Message body) throws IOException {

@@ -1,0 +1,881 @@
+package io.ninep.client.rpc;
+
+import io.ninep.client.ConnectionClosedException;
+import io.ninep.client.RequestCancelledException;
+import io.ninep.client.RequestCancelledException.Reason;
+import io.ninep.protocol.Dialect;
+import io.ninep.protocol.MessageType;
+import io.ninep.protocol.ProtocolException;
+import io.ninep.protocol.message.RMessage;
+import io.ninep.protocol.message.Rread;
+import io.ninep.protocol.message.Rreaddir;
+import io.ninep.protocol.message.TMessage;
+import io.ninep.protocol.message.Tflush;
+import io.ninep.protocol.message.Tread;
+import io.ninep.transport.FrameWriter;
+import io.ninep.transport.Transport;
+import io.ninep.transport.buffer.BufferPool;
+import io.ninep.transport.buffer.PooledBuffer;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The requests of one connection and every move they make through {@link State}: taking a reply
+ * buffer and a tag permit, queueing, getting a tag as the writer takes them, cancelling and
+ * flushing, receiving, settling, failing.
+ *
+ * <h2>Lock</h2>
+ * {@code lock} guards the tag table, the permit counts, the send queue, the pending flushes, the
+ * spare requests, the {@code receiving} marker, {@code closeCause}, and the mutable fields of
+ * every {@link Request}. It is never held during I/O, and waits on its conditions release it.
+ * Buffers go back to the pool while it is held (the pool's lock is a leaf: it is taken inside
+ * this one, never the other way round), so that a request's state, tag, permit and buffers
+ * change together and {@link #awaitIdle} sees them all back. Blocking acquires from the pool
+ * happen without it. The {@link FrameWriter}'s lock is taken by the writer thread alone, after
+ * it has let go of this one: no thread holds both.
+ *
+ * <h2>Who releases what</h2>
+ * A reply buffer is released exactly once: at REPLIED (not flushing) or FLUSHED by the reader
+ * thread, at FAILED by {@link #failAll} (or by the reader, if it was filling that buffer), and
+ * for a request that never got a tag by whoever ended it. A Tflush's reserve buffer and flush
+ * permit go when an Rflush answers it or a later Tflush for the same request.
+ */
+final class Exchanges {
+    private static final System.Logger LOG = System.getLogger("io.ninep.client");
+    private static final int SPARE_REQUESTS = 256;
+    private static final long POOL_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final Transport transport;
+    private final FrameWriter writer;
+    private final BufferPool pool;
+    private final Dialect dialect;
+    private final int msize;
+    private final int errorReplySize;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition permitFreed = lock.newCondition();
+    private final Condition sendQueued = lock.newCondition();
+    private final Condition receiverDone = lock.newCondition();
+    private final Condition idle = lock.newCondition();
+    // Guarded by lock:
+    private final TagTable tags = new TagTable();
+    private final SendQueue queue = new SendQueue();
+    private final ArrayDeque<Request> pendingFlushes = new ArrayDeque<>();
+    private final ArrayDeque<Request> spare = new ArrayDeque<>();
+    private int ordinaryPermits;
+    private int flushPermits;
+    private int permitWaiters;
+    private int receiverWaiters;
+    private int idleWaiters;
+    private Request receiving;
+    private Throwable closeCause;
+    /** Frames the reader has finished with; written by the reader thread only. */
+    private volatile long framesReceived;
+
+    Exchanges(Transport transport, FrameWriter writer, BufferPool pool, Dialect dialect, int msize) {
+        this.transport = transport;
+        this.writer = writer;
+        this.pool = pool;
+        this.dialect = dialect;
+        this.msize = msize;
+        this.errorReplySize = TMessage.errorReplySize(dialect);
+    }
+
+    // ---- State for callers and tests ----
+
+    boolean isOpen() {
+        lock.lock();
+        try {
+            return closeCause == null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int pending() {
+        lock.lock();
+        try {
+            return ordinaryPermits + flushPermits;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int tagsInUse() {
+        lock.lock();
+        try {
+            return tags.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int tagWaiters() {
+        lock.lock();
+        try {
+            return permitWaiters;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long framesReceived() {
+        return framesReceived;
+    }
+
+    @SuppressWarnings("NonAtomicOperationOnVolatileField")   // one writer: the reader thread
+    void frameHandled() {
+        framesReceived = framesReceived + 1;
+    }
+
+    boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long left = timeout.toNanos();
+        lock.lock();
+        try {
+            idleWaiters++;
+            try {
+                while (ordinaryPermits + flushPermits > 0 && closeCause == null) {
+                    if (left <= 0) {
+                        return false;
+                    }
+                    left = idle.awaitNanos(left);
+                }
+                return true;
+            } finally {
+                idleWaiters--;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    String peer() {
+        return transport.peer();
+    }
+
+    // ---- Making and sending ----
+
+    /** A request object for {@code message} (a spare one if any); the connection must be open. */
+    Request obtain(TMessage message, ByteBuffer destination, boolean ownsDestination, int asked)
+            throws ConnectionClosedException {
+        Request r;
+        lock.lock();
+        try {
+            checkOpen();
+            r = spare.poll();
+        } finally {
+            lock.unlock();
+        }
+        if (r == null) {
+            r = new Request(false);
+        }
+        r.message = message;
+        r.destination = destination;
+        r.ownsDestination = ownsDestination;
+        r.asked = asked;
+        return r;
+    }
+
+    /** The reply buffer a request needs: maxReplySize (at most 64 KiB), or an error reply's size for zero-copy. */
+    int replySize(Request r) {
+        if (r.destination != null) {
+            return errorReplySize;
+        }
+        return Math.min(r.message.maxReplySize(dialect, msize), BufferPool.MEDIUM);
+    }
+
+    /**
+     * A pool buffer for the caller's own use (a directory listing's payload), waiting while the
+     * budget is spent, but not past the connection's end or an interrupt.
+     */
+    PooledBuffer takeBuffer(int size) throws IOException {
+        PooledBuffer b = pool.tryAcquire(size);
+        while (b == null) {
+            lock.lock();
+            try {
+                checkOpen();
+            } finally {
+                lock.unlock();
+            }
+            try {
+                b = pool.acquire(size, POOL_POLL_NANOS, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted waiting for a " + size + "-byte buffer");
+            }
+        }
+        return b;
+    }
+
+    /** Queues the request if a buffer and a permit can be had without waiting. */
+    boolean trySubmitNow(Request r) {
+        PooledBuffer b = pool.tryAcquire(replySize(r));
+        if (b == null) {
+            return false;
+        }
+        r.replyBuffer = b;
+        lock.lock();
+        try {
+            if (closeCause != null || r.state != State.NEW || ordinaryPermits >= Connection.ORDINARY_TAGS) {
+                return false;   // the slow path sorts it out, with the buffer already taken
+            }
+            takePermit(r);
+            enqueue(r);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Remembers the virtual thread submitting an asynchronous request, for {@link #cancelFuture}. */
+    void senderIs(Request r, Thread sender) {
+        lock.lock();
+        try {
+            r.sender = sender;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Takes a reply buffer and a tag permit, waiting as needed (all ordinary tags in use: the
+     * caller waits, it does not fail), and queues the request for the writer. On an exception
+     * the request holds nothing and is CANCELLED or FAILED.
+     *
+     * @param cancellable whether an interrupt cancels the request (else it is remembered)
+     */
+    void submit(Request r, long timeoutNanos, boolean cancellable) throws IOException {
+        long deadline = timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0;
+        boolean interrupted = false;
+        try {
+            if (r.replyBuffer == null) {
+                int size = replySize(r);
+                PooledBuffer b = pool.tryAcquire(size);
+                while (b == null) {
+                    checkUnsent(r);
+                    long wait = POOL_POLL_NANOS;   // wake now and then to notice a closed connection
+                    if (deadline != 0) {
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0) {
+                            throw cancelUnsent(r, Reason.TIMED_OUT);
+                        }
+                        wait = Math.min(wait, left);
+                    }
+                    try {
+                        b = pool.acquire(size, wait, TimeUnit.NANOSECONDS);
+                    } catch (InterruptedException e) {
+                        onInterrupt(r, cancellable);
+                        interrupted = true;
+                    }
+                }
+                r.replyBuffer = b;
+            }
+            lock.lock();
+            try {
+                while (true) {
+                    checkUnsent(r);
+                    if (ordinaryPermits < Connection.ORDINARY_TAGS) {
+                        takePermit(r);
+                        enqueue(r);
+                        return;
+                    }
+                    permitWaiters++;
+                    try {
+                        if (deadline == 0) {
+                            permitFreed.await();
+                        } else {
+                            long left = deadline - System.nanoTime();
+                            if (left <= 0) {
+                                throw cancelUnsent(r, Reason.TIMED_OUT);
+                            }
+                            permitFreed.awaitNanos(left);
+                        }
+                    } catch (InterruptedException e) {
+                        onInterrupt(r, cancellable);
+                        interrupted = true;
+                    } finally {
+                        permitWaiters--;
+                    }
+                }
+            } finally {
+                lock.unlock();
+            }
+        } catch (IOException | RuntimeException e) {
+            releaseUnsent(r);
+            throw e;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * An interrupt while an unsent request waits for a buffer or a tag. The sender thread of an
+     * asynchronous call is interrupted only by {@link #cancelFuture}; a blocking caller's
+     * interrupt cancels its call unless it is uninterruptible (then it is remembered).
+     */
+    private void onInterrupt(Request r, boolean cancellable) throws RequestCancelledException {
+        if (r.future != null) {
+            throw cancelUnsent(r, Reason.CANCELLED);
+        }
+        if (cancellable) {
+            Thread.currentThread().interrupt();
+            throw cancelUnsent(r, Reason.INTERRUPTED);
+        }
+    }
+
+    private void checkUnsent(Request r) throws IOException {
+        lock.lock();
+        try {
+            if (r.state == State.CANCELLED) {
+                throw new RequestCancelledException(r.message.type(), r.cancelReason, false);
+            }
+            checkOpen();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private RequestCancelledException cancelUnsent(Request r, Reason reason) {
+        lock.lock();
+        try {
+            if (r.state == State.NEW) {
+                r.transition(State.NEW, State.CANCELLED);
+                r.cancelReason = reason;
+            }
+            return new RequestCancelledException(r.message.type(), r.cancelReason == null ? reason : r.cancelReason,
+                    false);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Gives back what an unsent request took, and ends it. */
+    private void releaseUnsent(Request r) {
+        lock.lock();
+        try {
+            if (r.queued) {
+                return;   // queued after all: it is the writer's now
+            }
+            if (r.state == State.NEW) {
+                if (closeCause != null) {
+                    r.transition(State.NEW, State.FAILED);
+                    r.failure = closeCause;
+                } else {
+                    r.transition(State.NEW, State.CANCELLED);
+                    r.cancelReason = Reason.CANCELLED;
+                }
+            }
+            releasePermit(r);
+            releaseBuffer(r);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** An asynchronous request that never got sent: complete its future and reuse it. */
+    void settleUnsent(Request r, Exception e) {
+        RpcFuture<?> f = r.future;
+        TMessage message = r.message;
+        recycle(r);
+        if (f != null) {
+            f.settleExceptionally(e);
+            Outcomes.failed(f, message);
+        }
+    }
+
+    private void takePermit(Request r) {
+        assert lock.isHeldByCurrentThread();
+        ordinaryPermits++;
+        r.hasPermit = true;
+    }
+
+    private void releasePermit(Request r) {
+        assert lock.isHeldByCurrentThread();
+        if (!r.hasPermit) {
+            return;
+        }
+        r.hasPermit = false;
+        if (r.isFlush) {
+            flushPermits--;
+        } else {
+            ordinaryPermits--;
+            if (permitWaiters > 0) {
+                permitFreed.signal();
+            }
+        }
+        if (idleWaiters > 0 && ordinaryPermits + flushPermits == 0) {
+            idle.signalAll();
+        }
+    }
+
+    private void releaseBuffer(Request r) {
+        assert lock.isHeldByCurrentThread();
+        PooledBuffer b = r.replyBuffer;
+        if (b != null) {
+            r.replyBuffer = null;
+            b.release();
+        }
+    }
+
+    private void enqueue(Request r) {
+        assert lock.isHeldByCurrentThread();
+        queue.addLast(r);
+        sendQueued.signal();
+    }
+
+    /** Frames the writer sends with one gathering write at most. */
+    private static final int WRITE_BATCH = 64;
+
+    /**
+     * The writer thread: the only one that writes frames once the connection is open. It takes
+     * everything queued (up to {@value #WRITE_BATCH} requests), gives each its tag, and writes
+     * them together, so requests that pile up while a write is under way cost one system call.
+     */
+    void writeLoop() {
+        int[] batchTags = new int[WRITE_BATCH];
+        TMessage[] batch = new TMessage[WRITE_BATCH];
+        try {
+            while (true) {
+                int n = 0;
+                lock.lock();
+                try {
+                    while (queue.isEmpty() && closeCause == null) {
+                        sendQueued.awaitUninterruptibly();
+                    }
+                    if (closeCause != null) {
+                        return;
+                    }
+                    for (Request r = queue.poll(); r != null; r = n < WRITE_BATCH ? queue.poll() : null) {
+                        // The tag is taken here, in the critical section that takes the request off
+                        // the queue, by the only thread that writes: no frame can overtake it, and a
+                        // request cancelled while queued never had one.
+                        int tag = tags.allocate(r);
+                        r.tag = tag;
+                        r.transition(State.NEW, State.SENT);
+                        batchTags[n] = tag;
+                        batch[n++] = r.message;
+                    }
+                } finally {
+                    lock.unlock();
+                }
+                if (n == 1) {
+                    writer.write(batchTags[0], batch[0]);
+                } else {
+                    writer.write(batchTags, batch, n);
+                }
+                java.util.Arrays.fill(batch, 0, n, null);
+            }
+        } catch (Throwable t) {
+            failAll(t);
+        }
+    }
+
+    // ---- Cancelling ----
+
+    /** A blocking caller's timeout or interrupt. */
+    void cancel(Request r, Reason reason) {
+        lock.lock();
+        try {
+            switch (r.state) {
+                case NEW -> {
+                    if (r.queued) {   // still waiting for the writer: drop it, nothing is sent
+                        queue.remove(r);
+                        r.transition(State.NEW, State.CANCELLED);
+                        r.cancelReason = reason;
+                        releasePermit(r);
+                        releaseBuffer(r);
+                        r.settled = true;
+                    }
+                }
+                case SENT, FLUSHING -> requestFlush(r, reason);
+                default -> { }   // the reply is in, or the request ended: too late to cancel
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@link RpcFuture#cancel}: the future is cancelled already; now the request. */
+    void cancelFuture(Request r, int generation) {
+        Request finished = null;
+        Thread sender = null;
+        lock.lock();
+        try {
+            if (r.generation != generation) {
+                return;   // settled and reused since
+            }
+            switch (r.state) {
+                case NEW -> {
+                    r.transition(State.NEW, State.CANCELLED);
+                    r.cancelReason = Reason.CANCELLED;
+                    if (r.queued) {
+                        queue.remove(r);
+                        releasePermit(r);
+                        releaseBuffer(r);
+                        finished = r;
+                    } else {
+                        sender = r.sender;   // it holds what it took; it gives it back when woken
+                    }
+                }
+                case SENT, FLUSHING -> {
+                    if (r.destination != null && !r.discardPayload) {
+                        // The caller may reuse its buffer once cancel() returns: let the reader
+                        // finish a payload it is copying, and make it skip any later one.
+                        receiverWaiters++;
+                        try {
+                            while (receiving == r) {
+                                receiverDone.awaitUninterruptibly();
+                            }
+                        } finally {
+                            receiverWaiters--;
+                        }
+                        r.discardPayload = true;
+                    }
+                    if (r.generation == generation && (r.state == State.SENT || r.state == State.FLUSHING)) {
+                        requestFlush(r, Reason.CANCELLED);
+                    }
+                }
+                default -> { }
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (finished != null) {
+            deliver(finished);
+        }
+        if (sender != null) {
+            sender.interrupt();   // a virtual thread of ours that never does channel I/O
+        }
+    }
+
+    /** Queues a Tflush for a request on the wire, or queues the wish if flush tags are all busy. */
+    private void requestFlush(Request r, Reason reason) {
+        assert lock.isHeldByCurrentThread();
+        if (r.cancelReason == null) {
+            r.cancelReason = reason;
+        }
+        if (r.state == State.SENT) {
+            if (!r.flushWanted && !startFlush(r)) {
+                r.flushWanted = true;
+                pendingFlushes.add(r);
+            }
+        } else if (r.state == State.FLUSHING && r.flushCount < Connection.MAX_FLUSHES) {
+            // flush(5): "It is possible for a client to send multiple Tflush messages for a
+            // particular pending request. Each subsequent Tflush must contain as oldtag the tag
+            // of the pending request (not a previous Tflush)."
+            startFlush(r);
+        }
+    }
+
+    /**
+     * Queues a Tflush for {@code r} if a flush tag and a reserve buffer are free now: the ones
+     * no ordinary request can hold, so this never waits for the requests being cancelled.
+     */
+    private boolean startFlush(Request r) {
+        assert lock.isHeldByCurrentThread();
+        if (flushPermits >= Connection.FLUSH_TAGS) {
+            return false;
+        }
+        Tflush tflush = new Tflush(r.tag);
+        PooledBuffer reserve = pool.tryAcquireReserve(tflush.maxReplySize(dialect, msize));
+        if (reserve == null) {
+            return false;
+        }
+        flushPermits++;
+        Request f = new Request(true);
+        f.hasPermit = true;
+        f.message = tflush;
+        f.replyBuffer = reserve;
+        f.target = r;
+        f.targetGeneration = r.generation;
+        f.previousFlush = r.lastFlush;
+        r.lastFlush = f;
+        if (r.state == State.SENT) {
+            r.transition(State.SENT, State.FLUSHING);
+        }
+        r.flushSent = true;
+        r.flushCount++;
+        queue.addFlush(f);   // ahead of ordinary requests: its target is on the wire already
+        sendQueued.signal();
+        return true;
+    }
+
+    /** Starts the flushes that waited for a flush tag, as far as tags and reserve buffers allow. */
+    private void startPendingFlushes() {
+        assert lock.isHeldByCurrentThread();
+        while (!pendingFlushes.isEmpty()) {
+            Request r = pendingFlushes.peek();
+            if (r.state == State.SENT && !startFlush(r)) {
+                return;
+            }
+            pendingFlushes.poll();
+            r.flushWanted = false;
+        }
+    }
+
+    // ---- Receiving (the reader thread) ----
+
+    /** Finds the request a reply belongs to and marks it as being received. */
+    Request beginReceive(int tag, int type) throws ProtocolException {
+        lock.lock();
+        try {
+            Request r = tags.get(tag);
+            if (r == null) {
+                // Linux does the same (trans_fd: "Unexpected packet tag"): a reply nobody asked
+                // for means the peer and the client disagree about what is in flight, and a later
+                // reply might then be taken for another request's. Close.
+                throw new ProtocolException(MessageType.describe(type), "tag",
+                        tag + " belongs to no request in flight (" + tags.size() + " tags in use)");
+            }
+            if (r.state == State.REPLIED) {
+                throw new ProtocolException(MessageType.describe(type), "tag",
+                        "a second reply for tag " + tag + " (" + r.message.type() + ")");
+            }
+            receiving = r;
+            return r;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the reader should drop the payload of {@code r} (its future was cancelled). */
+    boolean discardPayload(Request r) {
+        lock.lock();
+        try {
+            return r.discardPayload;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The reader could not finish receiving {@code r}; the connection is failing. */
+    void abortReceive(Request r) {
+        boolean finish = false;
+        lock.lock();
+        try {
+            if (receiving == r) {
+                clearReceiving();
+                if (r.state == State.FAILED) {   // failAll left it to us
+                    releaseBuffer(r);
+                    finish = !r.isFlush;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (finish) {
+            deliver(r);
+        }
+    }
+
+    private void clearReceiving() {
+        receiving = null;
+        if (receiverWaiters > 0) {
+            receiverDone.signalAll();
+        }
+    }
+
+    /**
+     * The reply of an ordinary request has been read (and decoded, unless its payload went into
+     * the destination buffer).
+     *
+     * @param reply the decoded reply, or null for a zero-copy payload
+     * @param count payload bytes placed in the destination
+     * @param failure a failure of this request alone (a reply too large for the client's buffer), or null
+     */
+    void replied(Request r, RMessage reply, int count, IOException failure) {
+        boolean finish = false;
+        lock.lock();
+        try {
+            clearReceiving();
+            switch (r.state) {
+                case SENT -> {
+                    record(r, reply, count, failure);
+                    r.transition(State.SENT, State.REPLIED);
+                    if (r.flushWanted) {
+                        pendingFlushes.remove(r);
+                        r.flushWanted = false;
+                    }
+                    tags.free(r.tag, r);
+                    releasePermit(r);
+                    releaseBuffer(r);
+                    finish = true;
+                }
+                case FLUSHING -> {
+                    // flush(5): "If a response to the flushed request is received before the Rflush,
+                    // the client must honor the response as if it had not been flushed". It is the
+                    // result; tag and buffers stay until the Rflush.
+                    record(r, reply, count, failure);
+                    r.transition(State.FLUSHING, State.REPLIED);
+                }
+                case FAILED -> {   // failAll ran while we read the body and left the rest to us
+                    releaseBuffer(r);
+                    finish = true;
+                }
+                default -> throw new IllegalStateException("reply for " + r);
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (finish) {
+            deliver(r);
+        }
+    }
+
+    private static void record(Request r, RMessage reply, int count, IOException failure) {
+        r.answered = true;
+        r.count = count;
+        r.failure = failure;
+        if (reply == null && r.ownsDestination && failure == null) {
+            ByteBuffer data = r.destination.flip();
+            reply = r.message instanceof Tread ? new Rread(data) : new Rreaddir(data);
+        }
+        r.reply = reply;
+    }
+
+    /**
+     * An Rflush arrived for {@code flush}. It answers this Tflush and every earlier one for the
+     * same request (flush(5): "A Rflush for any of the multiple Tflushes implies an answer for
+     * all previous ones"), and ends the flushed request: with its reply if one came first, as
+     * cancelled otherwise.
+     */
+    void flushAnswered(Request flush) {
+        Request target = null;
+        lock.lock();
+        try {
+            clearReceiving();
+            if (flush.state == State.FAILED) {   // failAll ran while we read it and left its buffer to us
+                releaseBuffer(flush);
+                return;
+            }
+            for (Request f = flush; f != null && !f.retired; f = f.previousFlush) {
+                f.retired = true;
+                f.transition(State.SENT, State.REPLIED);
+                tags.free(f.tag, f);
+                releasePermit(f);
+                releaseBuffer(f);
+            }
+            Request t = flush.target;
+            if (t.generation == flush.targetGeneration && !t.isTerminal()
+                    && (t.state == State.FLUSHING || t.state == State.REPLIED)) {
+                t.transition(t.state, State.FLUSHED);
+                tags.free(t.tag, t);
+                releasePermit(t);
+                releaseBuffer(t);
+                target = t;
+            }
+            startPendingFlushes();
+        } finally {
+            lock.unlock();
+        }
+        if (target != null) {
+            deliver(target);
+        }
+    }
+
+    // ---- Settling ----
+
+    /** Hands a settled request's outcome over: wakes the blocking waiter or completes the future. */
+    private void deliver(Request r) {
+        RpcFuture<?> f = r.future;
+        if (f == null) {
+            Thread waiter = r.waiter;
+            r.settled = true;
+            LockSupport.unpark(waiter);
+            return;
+        }
+        Outcomes.complete(f, r, transport.peer());
+        recycle(r);
+    }
+
+    /** Keeps a settled request for reuse. */
+    void recycle(Request r) {
+        lock.lock();
+        try {
+            if (!r.isTerminal() && r.state != State.NEW) {
+                throw new IllegalStateException("recycling " + r + ", which is still in flight");
+            }
+            if (r.queued || r.hasPermit || r.replyBuffer != null) {
+                throw new IllegalStateException("recycling " + r + ", which still holds resources");
+            }
+            r.reset();
+            if (spare.size() < SPARE_REQUESTS) {
+                spare.push(r);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- Failing ----
+
+    private void checkOpen() throws ConnectionClosedException {
+        assert lock.isHeldByCurrentThread();
+        if (closeCause != null) {
+            throw Outcomes.closed(transport.peer(), closeCause);
+        }
+    }
+
+    /**
+     * Ends the connection: every request not yet settled fails with {@link ConnectionClosedException}
+     * and {@code cause}. Like okhttp's Http2Connection.close: take the pending requests out under
+     * the lock, then fail each one outside it. The first cause wins.
+     */
+    void failAll(Throwable cause) {
+        List<Request> victims;
+        lock.lock();
+        try {
+            if (closeCause != null) {
+                return;
+            }
+            closeCause = cause;
+            victims = tags.drain();
+            queue.drainTo(victims);
+            pendingFlushes.clear();
+            List<Request> toDeliver = new ArrayList<>(victims.size());
+            for (Request v : victims) {
+                if (!v.isTerminal()) {
+                    v.transition(v.state, State.FAILED);
+                    v.failure = cause;
+                }
+                v.flushWanted = false;
+                releasePermit(v);
+                if (v != receiving) {   // the reader is filling its buffer: it finishes the job
+                    releaseBuffer(v);
+                    if (!v.isFlush) {
+                        toDeliver.add(v);
+                    }
+                }
+            }
+            victims = toDeliver;
+            permitFreed.signalAll();
+            sendQueued.signalAll();
+            idle.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (cause instanceof ConnectionClosedException) {
+            LOG.log(System.Logger.Level.DEBUG, "9P connection to {0} closed", transport.peer());
+        } else {
+            LOG.log(System.Logger.Level.INFO, "9P connection to " + transport.peer() + " lost: " + cause);
+        }
+        try {
+            transport.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing the transport", e);
+        }
+        for (Request v : victims) {
+            deliver(v);
+        }
+    }
+}
