@@ -198,6 +198,70 @@ public final class Fid implements AutoCloseable {
         }
     }
 
+    /**
+     * Where a {@link #walkPartial} stopped: the qids of the names walked, in order; the new fid
+     * if every name was walked (else null); and the server's error if it answered one (for the
+     * first name of a step), or null if it stopped with a short Rwalk, which says no errno.
+     */
+    public record Walked(List<Qid> qids, Fid fid, RemoteErrorException error) {
+        public boolean complete() {
+            return fid != null;
+        }
+    }
+
+    /**
+     * Walks from this fid through {@code names} as far as the server goes, and says where it
+     * stopped instead of throwing: for callers that must see each name's qid, such as the
+     * java.nio.file provider, which follows symbolic links itself. Errors other than the
+     * server's answer to a walk (a lost connection, an interrupt) are thrown.
+     */
+    public Walked walkPartial(List<String> names) throws IOException {
+        checkUsable();
+        int newFid = session.allocateFid();
+        boolean exists = false;   // whether the server has made newFid
+        List<Qid> qids = new ArrayList<>(names.size());
+        Walked stopped = null;
+        try {
+            int done = 0;
+            do {
+                int step = Math.min(names.size() - done, P9.MAX_WALK_ELEMENTS);
+                Rwalk r;
+                try {
+                    r = (Rwalk) connection.call(new Twalk(exists ? newFid : number, newFid,
+                            names.subList(done, done + step)));
+                } catch (RemoteErrorException e) {
+                    stopped = new Walked(List.copyOf(qids), null, e);
+                    break;
+                }
+                qids.addAll(r.qids());
+                if (r.qids().size() < step) {   // walk(5): newfid is not made (or stays where it was)
+                    stopped = new Walked(List.copyOf(qids), null, null);
+                    break;
+                }
+                exists = true;
+                done += step;
+            } while (done < names.size());
+            if (stopped == null) {
+                return new Walked(List.copyOf(qids), new Fid(session, newFid, qids.isEmpty() ? qid : qids.getLast(), false), null);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (exists) {
+                clunkQuietly(newFid, e);
+            }
+            session.releaseFid(newFid);
+            throw e;
+        }
+        if (exists) {   // a later step stopped short: newfid is where the earlier steps left it
+            try {
+                connection.callUninterruptibly(new Tclunk(newFid));
+            } catch (IOException e) {
+                // clunk(5): the fid is gone even after an error
+            }
+        }
+        session.releaseFid(newFid);
+        return stopped;
+    }
+
     /** Walks a slash-separated path; empty elements and "." are skipped. */
     public Fid walkPath(String path) throws IOException {
         return walk(pathElements(path));

@@ -85,6 +85,8 @@ public final class Connection implements Closeable {
     private final Exchanges exchanges;
     private final Thread readerThread;
     private final Thread writerThread;
+    /** ClientConfig.replyTimeout in nanoseconds; 0 for none. */
+    private final long replyTimeoutNanos;
 
     private Connection(Transport transport, FrameWriter writer, FrameReader reader, Handshake.Result settled,
                        ClientConfig config, QuirkLog quirks) {
@@ -94,6 +96,7 @@ public final class Connection implements Closeable {
         this.negotiation = settled.negotiation();
         this.quirks = quirks;
         this.pool = new BufferPool(msize, config.poolBudgetFor(msize), config.directBuffers());
+        this.replyTimeoutNanos = config.replyTimeout().toNanos();
         this.exchanges = new Exchanges(transport, writer, pool, dialect, msize);
         Receiver receiver = new Receiver(exchanges, reader, dialect, msize, config.strictness(), quirks);
         this.readerThread = Thread.ofVirtual().name("ninep-reader " + transport.peer()).unstarted(receiver);
@@ -225,7 +228,7 @@ public final class Connection implements Closeable {
      * @throws ConnectionClosedException if the connection is or gets closed
      */
     public RMessage call(TMessage request) throws IOException {
-        return call(request, 0, true);
+        return call(request, replyTimeoutNanos, true);
     }
 
     /** As {@link #call(TMessage)}; when {@code timeout} expires the request is flushed. */
@@ -237,10 +240,11 @@ public final class Connection implements Closeable {
      * As {@link #call(TMessage)}, but interrupts neither cancel nor end the wait (the interrupt
      * status is kept for later). For requests whose cancellation would leave state ambiguous:
      * Tclunk and Tremove end the fid whatever happens, so a flushed one would leave the client
-     * unsure whether its fid still exists.
+     * unsure whether its fid still exists. If the configured reply timeout passes without a
+     * reply, the server is taken for dead and the connection is closed.
      */
     public RMessage callUninterruptibly(TMessage request) throws IOException {
-        return call(request, 0, false);
+        return call(request, replyTimeoutNanos, false);
     }
 
     /**
@@ -257,8 +261,8 @@ public final class Connection implements Closeable {
 
     /** As {@link #callInto(TMessage, ByteBuffer)}; when {@code timeout} (if not null) expires the request is flushed. */
     public int callInto(TMessage request, ByteBuffer destination, Duration timeout) throws IOException {
-        Request r = exchange(request, checkDestination(request, destination), timeout == null ? 0 : timeout.toNanos(),
-                true);
+        Request r = exchange(request, checkDestination(request, destination),
+                timeout == null ? replyTimeoutNanos : timeout.toNanos(), true);
         try {
             return r.count;
         } finally {
@@ -314,18 +318,25 @@ public final class Connection implements Closeable {
      * Parks until the request settles. The timeout, when it expires, sends one Tflush; an
      * interrupt sends one, and a second interrupt another (flush(5) allows several for one
      * request). After a Tflush the wait goes on until the Rflush: flush(5) has the server answer
-     * at once, and {@link #close()} ends the wait if it does not.
+     * at once, and {@link #close()} ends the wait if it does not. A request that may not be
+     * flushed whose timeout expires closes the connection: the server has stopped answering.
      */
     private void await(Request r, long timeoutNanos, boolean cancellable) {
         boolean interrupted = false;
-        long deadline = cancellable && timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0;
+        long deadline = timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0;
         int cancels = 0;
         while (!r.settled) {
             if (deadline != 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    exchanges.cancel(r, Reason.TIMED_OUT);
-                    cancels++;
+                    if (cancellable) {
+                        exchanges.cancel(r, Reason.TIMED_OUT);
+                        cancels++;
+                    } else {
+                        exchanges.failAll(new ConnectionClosedException(transport.peer() + " sent no reply to "
+                                + r.message.type() + " within " + java.time.Duration.ofNanos(timeoutNanos).toMillis()
+                                + " ms; connection closed"));
+                    }
                     deadline = 0;
                     continue;
                 }

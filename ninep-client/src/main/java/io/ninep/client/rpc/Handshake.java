@@ -46,16 +46,9 @@ final class Handshake {
                     + " bytes, less than the smallest 9P msize (" + P9.MIN_MSIZE + ")");
         }
         Dialect asked = config.dialect();
-        writer.write(P9.NOTAG, new Tversion(offer, asked.versionString()));
-
         FrameHeader h = new FrameHeader();
-        if (!reader.readHeader(h)) {
-            throw new ConnectionClosedException(transport.peer() + " closed the connection instead of answering Tversion");
-        }
-        ByteBuffer frame = ByteBuffer.allocate(h.size()).order(ByteOrder.LITTLE_ENDIAN);
-        frame.putInt(h.size()).put((byte) h.type()).putShort((short) h.tag());
-        reader.readBody(frame, h.bodySize());
-        frame.flip();
+        ByteBuffer frame = exchange(transport, writer, reader, new Tversion(offer, asked.versionString()), h,
+                config.connectTimeout());
         // An Rlerror is decoded whatever the dialect asked: diod refuses a Tversion of 9P2000.u with
         // one, and the client should say "refused", not "malformed".
         Dialect decodeAs = h.type() == MessageType.RLERROR.code() ? Dialect.P9P2000_L : asked;
@@ -88,6 +81,64 @@ final class Handshake {
             LOG.log(System.Logger.Level.INFO, "9P server {0} speaks {1}, not {2}", transport.peer(), dialect, asked);
         }
         return new Result(dialect, n);
+    }
+
+    /**
+     * Writes Tversion and reads the whole reply frame, within {@code timeout}: a watchdog closes
+     * the transport if the server accepted the connection but does not answer, so opening a
+     * connection never hangs.
+     */
+    private static ByteBuffer exchange(Transport transport, FrameWriter writer, FrameReader reader, Tversion tversion,
+                                       FrameHeader h, java.time.Duration timeout) throws IOException {
+        var outcome = new java.util.concurrent.atomic.AtomicInteger(WAITING);
+        Thread watchdog = Thread.ofVirtual().name("ninep-version-watchdog " + transport.peer()).start(() -> {
+            try {
+                Thread.sleep(timeout);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (outcome.compareAndSet(WAITING, TIMED_OUT)) {
+                try {
+                    transport.close();
+                } catch (IOException ignored) {
+                    // closing is all we can do; the reader sees it either way
+                }
+            }
+        });
+        try {
+            writer.write(P9.NOTAG, tversion);
+            if (!reader.readHeader(h)) {
+                throw new ConnectionClosedException(transport.peer() + " closed the connection instead of answering Tversion");
+            }
+            ByteBuffer frame = ByteBuffer.allocate(h.size()).order(ByteOrder.LITTLE_ENDIAN);
+            frame.putInt(h.size()).put((byte) h.type()).putShort((short) h.tag());
+            reader.readBody(frame, h.bodySize());
+            frame.flip();
+            if (!outcome.compareAndSet(WAITING, ANSWERED)) {
+                throw timedOut(transport, timeout, null);
+            }
+            return frame;
+        } catch (IOException e) {
+            if (!outcome.compareAndSet(WAITING, ANSWERED) && outcome.get() == TIMED_OUT) {
+                throw timedOut(transport, timeout, e);
+            }
+            throw e;
+        } finally {
+            watchdog.interrupt();
+        }
+    }
+
+    private static final int WAITING = 0;
+    private static final int ANSWERED = 1;
+    private static final int TIMED_OUT = 2;
+
+    private static ConnectionClosedException timedOut(Transport transport, java.time.Duration timeout, Throwable cause) {
+        ConnectionClosedException e = new ConnectionClosedException(transport.peer() + " did not answer Tversion within "
+                + timeout.toMillis() + " ms (is it a 9P server?); connection closed");
+        if (cause != null) {
+            e.initCause(cause);
+        }
+        return e;
     }
 
     /**
