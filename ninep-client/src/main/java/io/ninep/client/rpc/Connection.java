@@ -333,9 +333,9 @@ public final class Connection implements Closeable {
                         exchanges.cancel(r, Reason.TIMED_OUT);
                         cancels++;
                     } else {
-                        exchanges.failAll(new ConnectionClosedException(transport.peer() + " sent no reply to "
+                        exchanges.failAll(new io.ninep.client.NoReplyException(transport.peer() + " sent no reply to "
                                 + r.message.type() + " within " + java.time.Duration.ofNanos(timeoutNanos).toMillis()
-                                + " ms; connection closed"));
+                                + " ms; connection closed", java.time.Duration.ofNanos(timeoutNanos)));
                     }
                     deadline = 0;
                     continue;

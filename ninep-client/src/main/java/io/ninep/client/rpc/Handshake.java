@@ -133,8 +133,9 @@ final class Handshake {
     private static final int TIMED_OUT = 2;
 
     private static ConnectionClosedException timedOut(Transport transport, java.time.Duration timeout, Throwable cause) {
-        ConnectionClosedException e = new ConnectionClosedException(transport.peer() + " did not answer Tversion within "
-                + timeout.toMillis() + " ms (is it a 9P server?); connection closed");
+        ConnectionClosedException e = new io.ninep.client.NoReplyException(transport.peer()
+                + " did not answer Tversion within " + timeout.toMillis() + " ms (is it a 9P server?); connection closed",
+                timeout);
         if (cause != null) {
             e.initCause(cause);
         }

@@ -26,7 +26,7 @@ class TimeoutTest extends PeerTestBase {
             ClientConfig config = ClientConfig.defaults().withConnectTimeout(Duration.ofMillis(300));
             long start = System.nanoTime();
             assertThatThrownBy(() -> Connection.open(pair.client(), config))
-                    .isInstanceOf(ConnectionClosedException.class)
+                    .isInstanceOf(io.ninep.client.NoReplyException.class)
                     .hasMessageContaining("did not answer Tversion within 300 ms");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
             assertThat(silent.expect(Tversion.class).version()).isEqualTo("9P2000.L");
@@ -55,6 +55,7 @@ class TimeoutTest extends PeerTestBase {
         assertThat(call.result()).failsWithin(ScriptedPeer.TIMEOUT)
                 .withThrowableOfType(java.util.concurrent.ExecutionException.class)
                 .withCauseInstanceOf(ConnectionClosedException.class)
+                .withRootCauseInstanceOf(io.ninep.client.NoReplyException.class)
                 .withMessageContaining("sent no reply to Tclunk within 200 ms");
         assertThat(peer.hasPendingFrame()).as("no Tflush for a clunk").isFalse();
         assertThat(connection.isOpen()).isFalse();
