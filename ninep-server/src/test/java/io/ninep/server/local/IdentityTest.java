@@ -1,5 +1,6 @@
 package io.ninep.server.local;
 
+import io.ninep.protocol.testing.Prerequisites;
 import static io.ninep.server.local.LocalTesting.assertErrno;
 import static io.ninep.server.local.LocalTesting.walk;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +52,7 @@ class IdentityTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        assumeTrue(LocalTesting.isRoot(), "needs root");
+        Prerequisites.requireRoot("acting for other users");
         Path passwd = Files.writeString(base.resolve("passwd"),
                 "root:x:0:0:root:/root:/bin/sh\nalice:x:1000:1000::/home/alice:/bin/sh\nbob:x:1001:1001::/home/bob:/bin/sh\n");
         Path group = Files.writeString(base.resolve("group"),

@@ -1,5 +1,6 @@
 package io.ninep.server.local;
 
+import io.ninep.protocol.testing.Prerequisites;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ninep.server.contract.FileServerContract;
@@ -22,7 +23,7 @@ class LocalFileServerAsUserContractTest extends FileServerContract {
 
     @Override
     protected FileServer newServer() throws IOException {
-        assumeTrue(LocalTesting.isRoot(), "needs root");
+        Prerequisites.requireRoot("acting for uid 1000");
         LocalTesting.chmod(base, "rwxr-xr-x");
         Path export = Files.createDirectory(base.resolve("export"));
         Files.setAttribute(export, "unix:uid", UID);

@@ -1,5 +1,6 @@
 package io.ninep.server.local;
 
+import io.ninep.protocol.testing.Prerequisites;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -28,8 +29,8 @@ class NonRootTest {
 
     @Test
     void anOrdinaryUsersServerActsAsItself() throws Exception {
-        assumeTrue(LocalTesting.isRoot(), "needs root to start a child as another user");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv");
+        Prerequisites.requireRoot("starting a child as another user");
+        Prerequisites.require(Files.isExecutable(Path.of("/usr/bin/setpriv")), "/usr/bin/setpriv (util-linux)");
         LocalTesting.chmod(base, "rwxr-xr-x");
         Path classes = Files.createDirectory(base.resolve("cp"));
         List<String> cp = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.ninep.server.local;
 
+import io.ninep.protocol.testing.Prerequisites;
 import static io.ninep.server.local.LocalTesting.walk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -74,8 +75,8 @@ class QidTest {
 
     @Test
     void equalInodeNumbersOnTwoDevicesGiveDifferentQidPaths() throws Exception {
-        assumeTrue(LocalTesting.isRoot(), "needs root to mount");
-        assumeTrue(mountTmpfs(export.resolve("m1")) && mountTmpfs(export.resolve("m2")), "cannot mount tmpfs");
+        Prerequisites.requireRoot("mounting tmpfs");
+        Prerequisites.require(mountTmpfs(export.resolve("m1")) && mountTmpfs(export.resolve("m2")), "permission to mount tmpfs");
         Files.writeString(export.resolve("m1/f"), "one");
         Files.writeString(export.resolve("m2/f"), "two");
         // Two fresh tmpfs give their roots, and their first files, the same inode numbers.

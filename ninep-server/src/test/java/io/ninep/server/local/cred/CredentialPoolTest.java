@@ -1,5 +1,6 @@
 package io.ninep.server.local.cred;
 
+import io.ninep.protocol.testing.Prerequisites;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -22,7 +23,7 @@ class CredentialPoolTest {
 
     @Test
     void becomeChangesOnlyTheCallingThreadAndRestoreUndoesIt() throws Exception {
-        assumeTrue(Syscalls.geteuid() == 0, "needs root");
+        Prerequisites.requireRoot("switching credentials");
         int rootCaps = ThreadCredentials.effectiveCapabilities();
         AtomicReference<int[]> inside = new AtomicReference<>();
         AtomicReference<int[]> otherThread = new AtomicReference<>();
@@ -57,7 +58,7 @@ class CredentialPoolTest {
 
     @Test
     void poolActionsRunAsTheUserAndTheCallerWaitsThroughInterrupts() throws Exception {
-        assumeTrue(Syscalls.geteuid() == 0, "needs root");
+        Prerequisites.requireRoot("switching credentials");
         Files.writeString(dir.resolve("secret"), "s");
         try (CredentialPool pool = new CredentialPool(2)) {
             Credentials alice = new Credentials(1000, 1000, new int[] {1000});

@@ -1,0 +1,417 @@
+package io.ninep.server;
+
+import io.ninep.protocol.Dialect;
+import io.ninep.protocol.Errno;
+import io.ninep.protocol.ErrnoMapping;
+import io.ninep.protocol.MessageType;
+import io.ninep.protocol.P9;
+import io.ninep.protocol.ProtocolException;
+import io.ninep.protocol.Strictness;
+import io.ninep.protocol.codec.FcallFormat;
+import io.ninep.protocol.codec.FrameDecoder;
+import io.ninep.protocol.message.Frame;
+import io.ninep.protocol.message.RMessage;
+import io.ninep.protocol.message.Rerror;
+import io.ninep.protocol.message.Rlerror;
+import io.ninep.protocol.message.Rversion;
+import io.ninep.protocol.message.TMessage;
+import io.ninep.protocol.message.Tflush;
+import io.ninep.protocol.message.Tversion;
+import io.ninep.server.spi.FileServer;
+import io.ninep.transport.FrameHeader;
+import io.ninep.transport.FrameReader;
+import io.ninep.transport.Transport;
+import io.ninep.transport.buffer.BufferPool;
+import io.ninep.transport.buffer.PoolStats;
+import io.ninep.transport.buffer.PooledBuffer;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One client connection: a reader that decodes frames, a virtual thread per request, one writer
+ * that sends replies in whatever order requests finish, the fids and the tags in flight.
+ *
+ * <p>Threads. The reader thread ({@link #run}) reads and decodes every frame, answers Tversion
+ * and Tflush itself, and starts a virtual thread for every other request. A request's thread
+ * queues its own reply, and the Rflushes that wait for it, through {@link InFlight}, which holds
+ * the tag table and the flush rule; the {@link ReplyQueue} writes replies in queue order,
+ * several per system call when they pile up.
+ *
+ * <p>Locks: the connection itself has none. {@link InFlight}'s lock guards the tag table and the
+ * requests' states, and the reply queue's lock is taken inside it; neither is held across I/O or
+ * a backend call. The fid table is a concurrent map of counted fids and takes no lock of the
+ * connection. Fields written only by the reader thread and read by others are volatile.
+ */
+public final class Connection implements Runnable {
+    private static final System.Logger LOG = System.getLogger(Connection.class.getName());
+
+    /** The largest frame read before Tversion has set msize: room for any sane Tversion. */
+    static final int PRE_VERSION_MSIZE = 8192;
+
+    private final NinepServer server;
+    private final Transport transport;
+    private final ServerConfig config;
+    private final String name;
+    private final FrameReader reader;
+    private final ReplyQueue replies;
+    private final FrameDecoder decoder;
+    private final FrameHeader header = new FrameHeader();
+    private final FidTable fids;
+    private final Dispatcher dispatcher;
+    private final Thread.Builder.OfVirtual threads = Thread.ofVirtual();
+
+    private final InFlight inFlight;
+
+    /** The negotiated dialect, or null before a successful Tversion. Written by the reader only. */
+    private volatile Dialect dialect;
+    private volatile int msize;
+    /** The buffers of the negotiated msize; null before Tversion (the few frames then use the heap). */
+    private volatile BufferPool pool;
+
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile String closeReason;
+    private volatile long requestsServed;
+
+    Connection(NinepServer server, long id, Transport transport, FileServer fileServer, ServerConfig config) {
+        this.server = server;
+        this.transport = transport;
+        this.config = config;
+        this.name = "#" + id + " " + transport.peer();
+        this.reader = new FrameReader(transport, PRE_VERSION_MSIZE);
+        this.replies = new ReplyQueue(transport, name, config.trace(), r -> inFlight().written(r));
+        this.inFlight = new InFlight(this, replies, config);
+        this.decoder = new FrameDecoder(Dialect.P9P2000_L, PRE_VERSION_MSIZE, Strictness.STRICT, q -> {});
+        this.fids = new FidTable(config.maxFids());
+        this.dispatcher = new Dispatcher(this, fileServer, fids, config);
+        this.msize = PRE_VERSION_MSIZE;
+    }
+
+    // ---- what tests and the server see ---------------------------------------------------------
+
+    /** "#3 tcp!127.0.0.1!40212": the connection's number on this server and its peer. */
+    public String name() {
+        return name;
+    }
+
+    public Transport transport() {
+        return transport;
+    }
+
+    /** The negotiated dialect, or empty before Tversion. */
+    public Optional<Dialect> dialect() {
+        return Optional.ofNullable(dialect);
+    }
+
+    /** The negotiated msize (before Tversion, the largest frame accepted until then). */
+    public int msize() {
+        return msize;
+    }
+
+    /** Requests (Tflush included) that have not finished: in flight or writing their reply. */
+    public int pendingRequests() {
+        return inFlight.pending();
+    }
+
+    /** Fids the client holds. */
+    public int fidCount() {
+        return fids.size();
+    }
+
+    /** The counters of the connection's buffer pool (all zero before Tversion). */
+    public PoolStats poolStats() {
+        BufferPool p = pool;
+        return p == null ? new BufferPool(P9.MIN_MSIZE, P9.MIN_MSIZE, false).stats() : p.stats();
+    }
+
+    /** Waits until no request is pending; false on timeout. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        return inFlight.awaitIdle(timeout);
+    }
+
+    public boolean isClosed() {
+        return closed.getCount() == 0;
+    }
+
+    /** Waits until the connection has closed and released everything; false on timeout. */
+    public boolean awaitClosed(Duration timeout) throws InterruptedException {
+        return closed.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Why it closed ("the client closed the connection", "protocol violation: ..."), or null while open. */
+    public String closeReason() {
+        return closeReason;
+    }
+
+    /** Closes the connection: the reader stops, running requests are interrupted and their replies dropped. */
+    public void close() {
+        try {
+            transport.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> name + ": closing: " + e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    // ---- used by requests and the dispatcher -------------------------------------------------
+
+    Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    InFlight inFlight() {
+        return inFlight;
+    }
+
+    Dialect negotiatedDialect() {
+        return dialect;
+    }
+
+    /** A pooled buffer if one is free without waiting, else null (the caller uses the heap). */
+    PooledBuffer tryAcquire(int size) {
+        BufferPool p = pool;
+        return p == null ? null : p.tryAcquire(size);
+    }
+
+    // ---- the reader ---------------------------------------------------------------------------
+
+    @Override
+    public void run() {
+        String reason;
+        LOG.log(System.Logger.Level.INFO, () -> name + ": connection opened (" + transport.kind() + ")");
+        try {
+            reason = readLoop();
+        } catch (ProtocolException e) {
+            reason = "protocol violation: " + e.getMessage();
+        } catch (EOFException e) {
+            reason = "truncated frame: " + e.getMessage();
+        } catch (ClosedChannelException e) {
+            reason = transport.isOpen() ? "channel closed" : "closed by the server";
+        } catch (IOException e) {
+            reason = transport.isOpen() ? "I/O error: " + e.getMessage() : "closed by the server";
+        } catch (InterruptedException e) {
+            reason = "interrupted";
+        } catch (RuntimeException | Error e) {
+            LOG.log(System.Logger.Level.ERROR, name + ": internal error in the reader", e);
+            reason = "internal error: " + e;
+        }
+        shutdown(reason);
+    }
+
+    private String readLoop() throws IOException, InterruptedException {
+        while (true) {
+            if (!reader.readHeader(header)) {
+                return "the client closed the connection";
+            }
+            MessageType type = MessageType.byCode(header.type());
+            if (type == null) {
+                throw new ProtocolException(null, "type", MessageType.describe(header.type()) + " is not a 9P message");
+            }
+            if (!type.isRequest()) {
+                throw new ProtocolException(type.displayName(), "type", "a client sent a reply (" + type
+                        + " tag " + header.tag() + "); a server accepts only requests");
+            }
+            PooledBuffer lease = acquireFrame(header.size(), type);
+            Frame frame;
+            try {
+                ByteBuffer b = lease == null
+                        ? ByteBuffer.allocate(header.size()).order(ByteOrder.LITTLE_ENDIAN)
+                        : lease.buffer();
+                b.putInt(header.size()).put((byte) header.type()).putShort((short) header.tag());
+                reader.readBody(b, header.bodySize());
+                b.flip();
+                frame = decoder.decode(b);
+            } catch (IOException | RuntimeException e) {
+                if (lease != null) {
+                    lease.release();
+                }
+                throw e;
+            }
+            trace("<-", frame);
+            TMessage message = (TMessage) frame.body();
+            switch (message) {
+                case Tversion v -> {
+                    release(lease);
+                    version(frame.tag(), v);
+                }
+                case Tflush f -> {
+                    release(lease);
+                    if (dialect == null) {
+                        throw new ProtocolException("Tflush", null, "before Tversion");
+                    }
+                    inFlight.flush(frame.tag(), f);
+                }
+                default -> {
+                    if (dialect == null) {
+                        release(lease);
+                        throw new ProtocolException(message.type().displayName(), null,
+                                "sent before a successful Tversion (version(5): Tversion comes first)");
+                    }
+                    start(frame.tag(), message, lease);
+                }
+            }
+        }
+    }
+
+    /** The frame's buffer: a flush reserve for Tflush, else a pooled one if free, else null (heap). */
+    private PooledBuffer acquireFrame(int size, MessageType type) throws InterruptedException {
+        BufferPool p = pool;
+        if (p == null) {
+            return null;
+        }
+        if (type == MessageType.TFLUSH && size <= BufferPool.SMALL) {
+            return p.acquireReserve(size);
+        }
+        return p.tryAcquire(size);
+    }
+
+    private static void release(PooledBuffer lease) {
+        if (lease != null) {
+            lease.release();
+        }
+    }
+
+    /** Puts a request in the tag table and starts its thread, or refuses it with an error reply. */
+    private void start(int tag, TMessage message, PooledBuffer lease) throws InterruptedException {
+        // A client that stops reading its replies stops being read: they cannot pile up without end.
+        replies.awaitBelow(config.maxRequests());
+        Request r = new Request(this, tag, message, lease, Request.State.RUNNING);
+        r.thread = threads.unstarted(r);
+        RequestError refusal = inFlight.admit(r);
+        if (refusal != null) {
+            r.releaseFrame();
+            LOG.log(System.Logger.Level.INFO, () -> name + ": refused " + message.type() + " tag " + tag + ": "
+                    + refusal.getMessage());
+            inFlight.reply(tag, errorReply(refusal));
+            return;
+        }
+        requestsServed++;
+        r.thread.start();
+    }
+
+    /**
+     * Tversion: resets the connection (outstanding requests are aborted without replies, every
+     * fid is clunked), then negotiates. version(5): msize is the least of the client's, the
+     * server's ceiling and the transport's limit; a version string we do not speak is answered
+     * "unknown"; below 4096 bytes nothing useful fits, so that is refused with an error.
+     */
+    private void version(int tag, Tversion v) throws InterruptedException {
+        inFlight.abandonAll("Tversion", false);
+        fids.clunkAll();
+        long asked = Integer.toUnsignedLong(v.msize());
+        long ceiling = Math.min(config.maxMsize(), transport.maxMessageSize());
+        int offered = (int) Math.min(asked, ceiling);
+        Optional<Dialect> wanted = Dialect.fromVersionString(v.version());
+        dialect = null;
+        if (wanted.isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, () -> name + ": Tversion '" + v.version() + "' is no dialect we speak; answered unknown");
+            inFlight.reply(tag, new Rversion(offered, "unknown"));
+            return;
+        }
+        Dialect d = wanted.get();
+        if (asked < P9.MIN_MSIZE || offered < P9.MIN_MSIZE) {
+            String why = asked < P9.MIN_MSIZE
+                    ? "msize " + asked + " is below the minimum of " + P9.MIN_MSIZE + " bytes"
+                    : "this transport carries at most " + ceiling + " bytes, below the minimum msize of " + P9.MIN_MSIZE;
+            LOG.log(System.Logger.Level.INFO, () -> name + ": refused Tversion: " + why);
+            replies.dialect(d);
+            inFlight.reply(tag, errorReply(d, new RequestError(Errno.EINVAL, why)));
+            return;
+        }
+        BufferPool old = pool;
+        if (old != null && old.stats().inUse() != 0) {
+            LOG.log(System.Logger.Level.WARNING, () -> name + ": buffers still in use at Tversion: " + old.stats());
+        }
+        pool = new BufferPool(offered);
+        msize = offered;
+        reader.msize(offered);
+        decoder.renegotiated(d, offered);
+        replies.dialect(d);
+        dialect = d;
+        String cut = asked > offered ? " (asked " + asked + ", cut to the " + (offered == config.maxMsize()
+                ? "server's ceiling" : "transport's limit") + ")" : "";
+        LOG.log(System.Logger.Level.INFO, () -> name + ": negotiated " + d + " msize " + offered + cut);
+        inFlight.reply(tag, new Rversion(offered, d.versionString()));
+    }
+
+    private void shutdown(String reason) {
+        closeReason = reason;
+        close();
+        try {
+            inFlight.abandonAll("closing", true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        fids.clunkAll();
+        BufferPool p = pool;
+        String leak = p != null && p.stats().inUse() != 0 ? "; buffers still lent: " + p.stats() : "";
+        LOG.log(leak.isEmpty() ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
+                () -> name + ": connection closed: " + reason + " (" + requestsServed + " requests)" + leak);
+        server.closed(this);   // before the latch: whoever waits for the close then finds it gone
+        closed.countDown();
+    }
+
+    // ---- writing ------------------------------------------------------------------------------
+
+    /** The reply itself, or an error if it cannot be encoded or would not fit msize (nfs-ganesha crashed on such). */
+    RMessage checked(RMessage message) {
+        Dialect d = replies.dialect();
+        int size;
+        try {
+            size = message.encodedSize(d);
+        } catch (IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.WARNING, () -> name + ": cannot encode " + message.type() + ": " + e.getMessage());
+            return errorReply(d, new RequestError(Errno.EIO, "reply cannot be encoded: " + e.getMessage()));
+        }
+        if (Integer.compareUnsigned(size, msize) > 0) {
+            LOG.log(System.Logger.Level.WARNING, () -> name + ": " + message.type() + " of " + size
+                    + " bytes would exceed msize " + msize + "; sent an error instead");
+            return errorReply(d, new RequestError(Errno.EMSGSIZE, message.type() + " of " + size
+                    + " bytes does not fit msize " + msize));
+        }
+        return message;
+    }
+
+    private void trace(String direction, Frame frame) {
+        var t = config.trace();
+        if (t != null) {
+            t.accept(name + " " + direction + " " + FcallFormat.format(frame));
+        }
+    }
+
+    // ---- errors -------------------------------------------------------------------------------
+
+    RMessage errorReply(Throwable failure) {
+        return errorReply(dialect, failure);
+    }
+
+    /**
+     * The error reply of a dialect: Rlerror(errno) for 9P2000.L; Rerror(text, errno) for
+     * 9P2000.u and Rerror(text) for 9P2000, where text is strerror's for a backend's error and
+     * the engine's own words for its own (a limit, a misuse).
+     */
+    static RMessage errorReply(Dialect d, Throwable failure) {
+        int errno = ErrnoMapping.errnoOf(failure);
+        if (errno <= 0) {
+            errno = Errno.EIO.number();
+        }
+        if (d == Dialect.P9P2000_L) {
+            return new Rlerror(errno);
+        }
+        String text = failure instanceof RequestError e ? e.getMessage() : Errno.describe(errno);
+        if (text.length() > P9.ERRMAX - 8) {
+            text = text.substring(0, P9.ERRMAX - 8);
+        }
+        return new Rerror(text, d == Dialect.P9P2000_U ? errno : 0);
+    }
+}

@@ -1,0 +1,225 @@
+package io.ninep.server;
+
+import io.ninep.protocol.Dialect;
+import io.ninep.protocol.codec.FcallFormat;
+import io.ninep.protocol.codec.FrameEncoder;
+import io.ninep.protocol.message.Frame;
+import io.ninep.protocol.message.RMessage;
+import io.ninep.transport.Transport;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * The one writer of a connection: replies go out in the order they were {@link #add added},
+ * and when several are waiting they go out together, in one gathering write (the fixed parts
+ * packed into a staging buffer, payloads such as Rread data sent from their own buffers).
+ *
+ * <p>Whoever adds a reply then calls {@link #drain}; the first thread to find no drain running
+ * becomes the drainer and writes until the queue is empty, so there is no writer thread, nobody
+ * waits for a lock while another writes, and a busy connection sends many replies per system
+ * call. Once a request's reply has been written (or dropped, if the connection failed), the
+ * draining thread tells the connection, which releases the request's buffers.
+ *
+ * <p>Locking: {@code lock} guards {@code queue}, {@code draining} and {@code unwritten}; it is
+ * never held during I/O. The staging buffer and vector belong to the drainer alone.
+ */
+final class ReplyQueue {
+    private static final System.Logger LOG = System.getLogger(ReplyQueue.class.getName());
+    private static final int STAGING = 64 * 1024;
+
+    /** One reply waiting to be written, and the request it ends (null for the reader's own replies). */
+    record Pending(int tag, RMessage message, Request request) {
+    }
+
+    private final Transport transport;
+    private final String name;
+    private final Consumer<String> trace;
+    private final Consumer<Request> written;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition drained = lock.newCondition();
+    private ArrayDeque<Pending> queue = new ArrayDeque<>();
+    private ArrayDeque<Pending> spare = new ArrayDeque<>();
+    private boolean draining;
+    private int unwritten;
+
+    // The drainer's alone.
+    private final ByteBuffer staging = ByteBuffer.allocateDirect(STAGING).order(ByteOrder.LITTLE_ENDIAN);
+    private ByteBuffer[] vector = new ByteBuffer[16];
+    private int vectorLength;
+    private int segmentStart;
+    private volatile Dialect dialect = Dialect.P9P2000;
+    private volatile boolean failed;
+
+    /**
+     * @param written runs for each request whose reply was written (or dropped because the
+     *     connection failed), on the draining thread
+     */
+    ReplyQueue(Transport transport, String name, Consumer<String> trace, Consumer<Request> written) {
+        this.transport = transport;
+        this.name = name;
+        this.trace = trace;
+        this.written = written;
+    }
+
+    /** The dialect replies are encoded in from now on (set only while nothing is queued). */
+    void dialect(Dialect d) {
+        this.dialect = d;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    /** Queues a reply. The caller decides the order ({@link InFlight} adds under its lock). */
+    void add(int tag, RMessage message, Request request) {
+        lock.lock();
+        try {
+            queue.add(new Pending(tag, message, request));
+            unwritten++;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Writes what is queued, unless another thread already is (it will write this too). */
+    void drain() {
+        ArrayDeque<Pending> batch;
+        lock.lock();
+        try {
+            if (draining || queue.isEmpty()) {
+                return;
+            }
+            draining = true;
+            batch = swap();
+        } finally {
+            lock.unlock();
+        }
+        while (true) {
+            write(batch);
+            int n = batch.size();
+            for (Pending p : batch) {
+                if (p.request() != null) {
+                    written.accept(p.request());
+                }
+            }
+            batch.clear();
+            lock.lock();
+            try {
+                spare = batch;
+                unwritten -= n;
+                drained.signalAll();
+                if (queue.isEmpty()) {
+                    draining = false;
+                    return;
+                }
+                batch = swap();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private ArrayDeque<Pending> swap() {
+        assert lock.isHeldByCurrentThread();
+        ArrayDeque<Pending> batch = queue;
+        queue = spare;
+        spare = null;
+        return batch;
+    }
+
+    /** Waits while {@code limit} or more replies are waiting to be written: the client is not reading. */
+    void awaitBelow(int limit) throws InterruptedException {
+        lock.lock();
+        try {
+            while (unwritten >= limit && !failed) {
+                drained.await();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- the drainer -----------------------------------------------------------------------
+
+    private void write(ArrayDeque<Pending> batch) {
+        if (failed) {
+            return;
+        }
+        Dialect d = dialect;
+        try {
+            staging.clear();
+            segmentStart = 0;
+            vectorLength = 0;
+            for (Pending p : batch) {
+                Frame frame = new Frame(p.tag(), p.message());
+                if (trace != null) {
+                    trace.accept(name + " -> " + FcallFormat.format(frame));
+                }
+                int head = FrameEncoder.headerSize(p.message(), d);
+                ByteBuffer target = staging;
+                if (head > staging.remaining()) {
+                    flush();
+                    if (head > staging.remaining()) {
+                        target = ByteBuffer.allocate(head).order(ByteOrder.LITTLE_ENDIAN);   // rare: a huge Rstat
+                    }
+                }
+                ByteBuffer payload = FrameEncoder.encodeHeader(frame, d, target);
+                if (target != staging) {
+                    append(target.flip());
+                }
+                if (payload != null && payload.hasRemaining()) {
+                    closeSegment();
+                    append(payload.duplicate());
+                }
+            }
+            flush();
+        } catch (IOException | RuntimeException e) {
+            failed = true;
+            LOG.log(System.Logger.Level.DEBUG, () -> name + ": writing replies: " + e);
+            try {
+                transport.close();
+            } catch (IOException ignored) {
+                // the reader sees the closed transport and ends the connection
+            }
+            lock.lock();
+            try {
+                drained.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Ends the staging segment being filled, as one element of the vector. */
+    private void closeSegment() {
+        if (staging.position() > segmentStart) {
+            append(staging.duplicate().limit(staging.position()).position(segmentStart));
+            segmentStart = staging.position();
+        }
+    }
+
+    private void append(ByteBuffer b) {
+        if (vectorLength == vector.length) {
+            vector = Arrays.copyOf(vector, vectorLength * 2);
+        }
+        vector[vectorLength++] = b;
+    }
+
+    /** Writes the vector and starts the staging buffer over. */
+    private void flush() throws IOException {
+        closeSegment();
+        if (vectorLength > 0) {
+            transport.write(vector, 0, vectorLength);
+            Arrays.fill(vector, 0, vectorLength, null);
+            vectorLength = 0;
+        }
+        staging.clear();
+        segmentStart = 0;
+    }
+}
