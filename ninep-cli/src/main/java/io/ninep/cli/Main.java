@@ -13,6 +13,16 @@ import picocli.CommandLine.Command;
             ProxyCommand.class,
             ProbeCommand.class,
             ServeCommand.class,
+            LsCommand.class,
+            StatCommand.class,
+            CatCommand.class,
+            GetCommand.class,
+            PutCommand.class,
+            MkdirCommand.class,
+            RmCommand.class,
+            MvCommand.class,
+            LnCommand.class,
+            TreeCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

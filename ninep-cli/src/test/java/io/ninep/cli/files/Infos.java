@@ -1,0 +1,22 @@
+package io.ninep.cli.files;
+
+import io.ninep.protocol.message.Attr;
+import io.ninep.protocol.message.Qid;
+import java.time.Instant;
+
+/** FileInfos for tests, as a 9P2000.L server would describe files. */
+final class Infos {
+    private Infos() {}
+
+    static FileInfo attr(int mode, long nlink, int uid, int gid, long size, Instant mtime) {
+        return attr(mode, nlink, uid, gid, size, 0, mtime, null);
+    }
+
+    static FileInfo attr(int mode, long nlink, int uid, int gid, long size, long rdev, Instant mtime, String target) {
+        int qtype = (mode & 0170000) == 0040000 ? Qid.DIR : (mode & 0170000) == 0120000 ? Qid.SYMLINK : Qid.FILE;
+        Attr a = new Attr(Attr.BASIC, new Qid(qtype, 0, 42), mode, uid, gid, nlink, rdev, size, 4096, (size + 511) / 512,
+                mtime.getEpochSecond(), mtime.getNano(), mtime.getEpochSecond(), mtime.getNano(),
+                mtime.getEpochSecond(), mtime.getNano(), 0, 0, 0, 0);
+        return FileInfo.of(a, target);
+    }
+}
