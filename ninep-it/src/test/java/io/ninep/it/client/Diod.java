@@ -1,0 +1,121 @@
+package io.ninep.it.client;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A diod of the test's own: Debian's {@code /usr/sbin/diod}, listening on a free loopback port
+ * and exporting a fresh temporary directory, stopped by its PID (never by name: other diods on
+ * the machine are not ours). Needs root, so that diod may switch to the attaching user.
+ */
+final class Diod implements Closeable {
+    static final Path BINARY = Path.of("/usr/sbin/diod");
+
+    final Path export;
+    final int port;
+    final Path log;
+    private final Process process;
+
+    private Diod(Path export, int port, Path log, Process process) {
+        this.export = export;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    static boolean available() {
+        return Files.isExecutable(BINARY) && "root".equals(System.getProperty("user.name"));
+    }
+
+    /** The command line: {@code diod -f -n -N -c /dev/null -l 127.0.0.1:PORT -e DIR}. */
+    static List<String> command(int port, Path export) {
+        return List.of(BINARY.toString(), "-f", "-n", "-N", "-c", "/dev/null",
+                "-l", "127.0.0.1:" + port, "-e", export.toString());
+    }
+
+    static Diod start() throws IOException, InterruptedException {
+        Path export = Files.createTempDirectory("ninep-diod-export");
+        Path log = Files.createTempFile("ninep-diod", ".log");
+        int port = freeLoopbackPort();
+        // diod turns core dumps on itself, so a diod that aborts (an R-message kills it) writes a
+        // core file into its working directory: keep that out of the project, in the log's directory.
+        Process p = new ProcessBuilder(command(port, export)).directory(log.getParent().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Diod d = new Diod(export, port, log, p);
+        try {
+            d.awaitListening();
+        } catch (IOException | InterruptedException e) {
+            d.close();
+            throw e;
+        }
+        return d;
+    }
+
+    String address() {
+        return "tcp!127.0.0.1!" + port;
+    }
+
+    /**
+     * diod says nothing when it starts listening: connect until it accepts (or dies). Readiness
+     * polling of a process we started, not a way to order the test's own steps.
+     */
+    private void awaitListening() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+                return;
+            } catch (ConnectException notYet) {
+                if (!process.isAlive()) {
+                    throw new IOException("diod exited with status " + process.exitValue() + ": " + Files.readString(log));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("diod did not listen on 127.0.0.1:" + port + " within 20 s");
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    static int freeLoopbackPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        deleteTree(export);
+        Files.deleteIfExists(log);
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
