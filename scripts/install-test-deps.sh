@@ -2,7 +2,7 @@
 # Installs the Debian packages that the tests use, if any are missing.
 # Needs root for apt-get; without root it says what to install and fails.
 set -euo pipefail
-packages=(diod nfs-ganesha nfs-ganesha-vfs qemu-system-x86 linux-image-amd64 busybox-static attr)
+packages=(diod nfs-ganesha nfs-ganesha-vfs qemu-system-x86 linux-image-amd64 busybox-static attr gcc libc6-dev iproute2 util-linux)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
