@@ -7,8 +7,8 @@ import io.ninep.cli.files.RemotePath;
 import io.ninep.cli.files.Reporter;
 import io.ninep.cli.files.Transfers;
 import io.ninep.client.Fid;
-import io.ninep.client.OpenFlags;
 import io.ninep.protocol.Errno;
+import io.ninep.protocol.LinuxOpenFlags;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ final class CatCommand extends FileCommand {
                         rep.error(p.shown() + ": " + Errno.EISDIR.text());
                         continue;
                     }
-                    f.open(OpenFlags.O_RDONLY);
+                    f.open(LinuxOpenFlags.O_RDONLY);
                     boolean windowed = info.size() > 0;
                     ByteBuffer buffer = Transfers.bufferFor(f, windowed, false);
                     Transfers.read(f, buffer, windowed, bytes -> {

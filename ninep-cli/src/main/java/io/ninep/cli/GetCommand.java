@@ -10,8 +10,8 @@ import io.ninep.cli.files.RemotePath;
 import io.ninep.cli.files.Reporter;
 import io.ninep.cli.files.Transfers;
 import io.ninep.client.Fid;
-import io.ninep.client.OpenFlags;
 import io.ninep.protocol.Errno;
+import io.ninep.protocol.LinuxOpenFlags;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -138,7 +138,7 @@ final class GetCommand extends FileCommand {
         Runtime.getRuntime().addShutdownHook(cleanup);
         Progress progress = transfer.bar(rep.stream(), target.getFileName().toString(), before.size() > 0 ? before.size() : -1);
         try {
-            f.open(OpenFlags.O_RDONLY);
+            f.open(LinuxOpenFlags.O_RDONLY);
             boolean windowed = before.size() > 0;
             long received;
             long onDisk;
@@ -209,7 +209,7 @@ final class GetCommand extends FileCommand {
 
     private void toStandardOutput(Remote r, Reporter rep, RemotePath src, Fid f, FileInfo before) throws IOException {
         Progress progress = transfer.bar(rep.stream(), src.name(), before.size() > 0 ? before.size() : -1);
-        f.open(OpenFlags.O_RDONLY);
+        f.open(LinuxOpenFlags.O_RDONLY);
         boolean windowed = before.size() > 0;
         long received;
         try (Output out = new Output(System.out)) {

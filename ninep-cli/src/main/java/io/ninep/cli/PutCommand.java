@@ -10,10 +10,10 @@ import io.ninep.cli.files.Reporter;
 import io.ninep.cli.files.Transfers;
 import io.ninep.client.Fid;
 import io.ninep.client.FileModes;
-import io.ninep.client.OpenFlags;
 import io.ninep.client.RemoteErrorException;
 import io.ninep.protocol.Dialect;
 import io.ninep.protocol.Errno;
+import io.ninep.protocol.LinuxOpenFlags;
 import io.ninep.protocol.message.Stat;
 import java.io.IOException;
 import java.nio.channels.Channels;
@@ -181,7 +181,7 @@ final class PutCommand extends FileCommand {
         String temp = temporaryName(dst.name());
         Thread cleanup = new Thread(() -> removeQuietly(r, dir, temp, true), "ninep put cleanup");
         boolean done = false;
-        try (Fid f = r.create(dir, temp, OpenFlags.O_WRONLY | OpenFlags.O_EXCL, source.mode() & 07777)) {
+        try (Fid f = r.create(dir, temp, LinuxOpenFlags.O_WRONLY | LinuxOpenFlags.O_EXCL, source.mode() & 07777)) {
             Runtime.getRuntime().addShutdownHook(cleanup);
             long sent = Transfers.write(source.channel(), f, progress::update);
             if (!verify(r, rep, source, dst, f, sent, -1, progress)) {
@@ -225,13 +225,13 @@ final class PutCommand extends FileCommand {
             f = dir.walk(dst.name());
             try {
                 sizeBefore = r.info(f).size();
-                f.open(OpenFlags.O_WRONLY | OpenFlags.O_TRUNC);
+                f.open(LinuxOpenFlags.O_WRONLY | LinuxOpenFlags.O_TRUNC);
             } catch (IOException e) {
                 f.close();
                 throw e;
             }
         } else {
-            f = r.create(dir, dst.name(), OpenFlags.O_WRONLY | OpenFlags.O_EXCL, source.mode() & 07777);
+            f = r.create(dir, dst.name(), LinuxOpenFlags.O_WRONLY | LinuxOpenFlags.O_EXCL, source.mode() & 07777);
         }
         try (f) {
             long sent = Transfers.write(source.channel(), f, progress::update);

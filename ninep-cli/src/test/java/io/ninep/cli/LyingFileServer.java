@@ -1,5 +1,6 @@
 package io.ninep.cli;
 
+import io.ninep.protocol.LinuxFileMode;
 import io.ninep.protocol.message.Attr;
 import io.ninep.server.spi.Created;
 import io.ninep.server.spi.FileNode;
@@ -37,7 +38,7 @@ final class LyingFileServer {
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
-            if (result instanceof Attr a && (a.mode() & 0170000) == 0100000 && a.size() > 0) {
+            if (result instanceof Attr a && LinuxFileMode.isRegular(a.mode()) && a.size() > 0) {
                 result = new Attr(a.valid(), a.qid(), a.mode(), a.uid(), a.gid(), a.nlink(), a.rdev(), a.size() + delta,
                         a.blksize(), a.blocks(), a.atimeSec(), a.atimeNsec(), a.mtimeSec(), a.mtimeNsec(),
                         a.ctimeSec(), a.ctimeNsec(), a.btimeSec(), a.btimeNsec(), a.gen(), a.dataVersion());

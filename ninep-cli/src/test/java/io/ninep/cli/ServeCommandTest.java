@@ -2,6 +2,7 @@ package io.ninep.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ninep.protocol.LinuxOpenFlags;
 import io.ninep.protocol.message.Attr;
 import io.ninep.protocol.message.Rgetattr;
 import io.ninep.protocol.message.Rlopen;
@@ -11,7 +12,6 @@ import io.ninep.protocol.message.Tgetattr;
 import io.ninep.protocol.message.Tlopen;
 import io.ninep.protocol.message.Tread;
 import io.ninep.protocol.message.Twrite;
-import io.ninep.server.spi.OpenFlags;
 import io.ninep.server.testing.RawClient;
 import io.ninep.transport.SocketTransport;
 import io.ninep.transport.StreamTransport;
@@ -132,7 +132,7 @@ class ServeCommandTest {
         try (RawClient c = new RawClient(transport)) {
             c.start(65536);
             c.walk(2, 0, 1, "hello");
-            c.call(3, new Tlopen(1, OpenFlags.O_RDONLY), Rlopen.class);
+            c.call(3, new Tlopen(1, LinuxOpenFlags.O_RDONLY), Rlopen.class);
             Rread r = c.call(4, new Tread(1, 0, 100), Rread.class);
             assertThat(StandardCharsets.UTF_8.decode(r.data()).toString()).isEqualTo("hello over stdio");
             p.getOutputStream().close();   // end of the connection
@@ -156,7 +156,7 @@ class ServeCommandTest {
             c.start(8192);
             c.walk(2, 0, 1, "f");
             assertThat(c.call(3, new Tgetattr(1, Attr.BASIC), Rgetattr.class).attr().size()).isEqualTo(1);
-            assertThat(c.rpc(4, new Tlopen(1, OpenFlags.O_RDWR)))
+            assertThat(c.rpc(4, new Tlopen(1, LinuxOpenFlags.O_RDWR)))
                     .isEqualTo(new io.ninep.protocol.message.Rlerror(io.ninep.protocol.Errno.EROFS.number()));
             assertThat(stop(p)).isEqualTo(143);
             c.expectClosed();
@@ -174,9 +174,9 @@ class ServeCommandTest {
         try (RawClient c = new RawClient(new SocketTransport(ch))) {
             c.start(8192);
             c.walk(2, 0, 1, "ctl");
-            c.call(3, new Tlopen(1, OpenFlags.O_WRONLY), Rlopen.class);
+            c.call(3, new Tlopen(1, LinuxOpenFlags.O_WRONLY), Rlopen.class);
             c.walk(4, 0, 2, "events");
-            c.call(5, new Tlopen(2, OpenFlags.O_RDONLY), Rlopen.class);
+            c.call(5, new Tlopen(2, LinuxOpenFlags.O_RDONLY), Rlopen.class);
             c.call(6, new Twrite(1, 0, ByteBuffer.wrap("ping\n".getBytes(StandardCharsets.UTF_8))), Rwrite.class);
             Rread r = c.call(7, new Tread(2, 0, 100), Rread.class);
             assertThat(StandardCharsets.UTF_8.decode(r.data()).toString()).isEqualTo("ctl: ping\n");

@@ -3,11 +3,8 @@ package io.ninep.client;
 import io.ninep.client.rpc.Connection;
 import io.ninep.client.rpc.ReplyHandler;
 import io.ninep.protocol.Dialect;
-import io.ninep.protocol.Errno;
-import io.ninep.protocol.MessageType;
 import io.ninep.protocol.NinePException;
 import io.ninep.protocol.P9;
-import io.ninep.protocol.WireString;
 import io.ninep.protocol.message.Attr;
 import io.ninep.protocol.message.DirEntry;
 import io.ninep.protocol.message.Qid;
@@ -27,10 +24,10 @@ import io.ninep.protocol.message.Rstatfs;
 import io.ninep.protocol.message.Rsymlink;
 import io.ninep.protocol.message.Rwalk;
 import io.ninep.protocol.message.Rwrite;
-import io.ninep.protocol.message.Rxattrwalk;
 import io.ninep.protocol.message.SetAttr;
 import io.ninep.protocol.message.Stat;
 import io.ninep.protocol.message.StatFs;
+import io.ninep.protocol.message.TMessage;
 import io.ninep.protocol.message.Tclunk;
 import io.ninep.protocol.message.Tcreate;
 import io.ninep.protocol.message.Tfsync;
@@ -53,7 +50,6 @@ import io.ninep.protocol.message.Tstat;
 import io.ninep.protocol.message.Tstatfs;
 import io.ninep.protocol.message.Tsymlink;
 import io.ninep.protocol.message.Tunlinkat;
-import io.ninep.protocol.message.Twalk;
 import io.ninep.protocol.message.Twrite;
 import io.ninep.protocol.message.Twstat;
 import io.ninep.protocol.message.Txattrcreate;
@@ -63,7 +59,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -139,11 +134,20 @@ public final class Fid implements AutoCloseable {
         return iou > 0 && iou < m ? iou : m;
     }
 
-    private Dialect dialect() {
+    Connection connection() {
+        return connection;
+    }
+
+    Dialect dialect() {
         return connection.dialect();
     }
 
-    private void checkUsable() throws IOException {
+    /** The open(2) flags of the open or create that opened this fid (0 if it is not open). */
+    int openFlags() {
+        return openFlags;
+    }
+
+    void checkUsable() throws IOException {
         if (closed.get()) {
             throw new NinePException("fid " + number + " is clunked");
         }
@@ -169,33 +173,7 @@ public final class Fid implements AutoCloseable {
 
     /** As {@link #walk(String...)}. */
     public Fid walk(List<String> names) throws IOException {
-        checkUsable();
-        int newFid = session.allocateFid();
-        boolean exists = false;   // whether the server has made newFid
-        try {
-            int step = Math.min(names.size(), P9.MAX_WALK_ELEMENTS);
-            Rwalk r = (Rwalk) connection.call(new Twalk(number, newFid, names.subList(0, step)));
-            if (r.qids().size() < step) {   // walk(5): newfid is not made
-                throw notFound(names, r.qids().size());
-            }
-            exists = true;
-            Qid last = step == 0 ? qid : r.qids().getLast();
-            for (int done = step; done < names.size(); done += step) {
-                step = Math.min(names.size() - done, P9.MAX_WALK_ELEMENTS);
-                r = (Rwalk) connection.call(new Twalk(newFid, newFid, names.subList(done, done + step)));
-                if (r.qids().size() < step) {   // newfid stays where it was
-                    throw notFound(names, done + r.qids().size());
-                }
-                last = r.qids().getLast();
-            }
-            return new Fid(session, newFid, last, false);
-        } catch (IOException | RuntimeException e) {
-            if (exists) {
-                clunkQuietly(newFid, e);
-            }
-            session.releaseFid(newFid);
-            throw e;
-        }
+        return Walks.walk(this, names);
     }
 
     /**
@@ -216,50 +194,7 @@ public final class Fid implements AutoCloseable {
      * server's answer to a walk (a lost connection, an interrupt) are thrown.
      */
     public Walked walkPartial(List<String> names) throws IOException {
-        checkUsable();
-        int newFid = session.allocateFid();
-        boolean exists = false;   // whether the server has made newFid
-        List<Qid> qids = new ArrayList<>(names.size());
-        Walked stopped = null;
-        try {
-            int done = 0;
-            do {
-                int step = Math.min(names.size() - done, P9.MAX_WALK_ELEMENTS);
-                Rwalk r;
-                try {
-                    r = (Rwalk) connection.call(new Twalk(exists ? newFid : number, newFid,
-                            names.subList(done, done + step)));
-                } catch (RemoteErrorException e) {
-                    stopped = new Walked(List.copyOf(qids), null, e);
-                    break;
-                }
-                qids.addAll(r.qids());
-                if (r.qids().size() < step) {   // walk(5): newfid is not made (or stays where it was)
-                    stopped = new Walked(List.copyOf(qids), null, null);
-                    break;
-                }
-                exists = true;
-                done += step;
-            } while (done < names.size());
-            if (stopped == null) {
-                return new Walked(List.copyOf(qids), new Fid(session, newFid, qids.isEmpty() ? qid : qids.getLast(), false), null);
-            }
-        } catch (IOException | RuntimeException e) {
-            if (exists) {
-                clunkQuietly(newFid, e);
-            }
-            session.releaseFid(newFid);
-            throw e;
-        }
-        if (exists) {   // a later step stopped short: newfid is where the earlier steps left it
-            try {
-                connection.callUninterruptibly(new Tclunk(newFid));
-            } catch (IOException e) {
-                // clunk(5): the fid is gone even after an error
-            }
-        }
-        session.releaseFid(newFid);
-        return stopped;
+        return Walks.partial(this, names);
     }
 
     /** Walks a slash-separated path; empty elements and "." are skipped. */
@@ -269,27 +204,7 @@ public final class Fid implements AutoCloseable {
 
     /** The names of a slash-separated path, without empty elements and ".". */
     public static List<String> pathElements(String path) {
-        List<String> names = new ArrayList<>();
-        for (String n : path.split("/")) {
-            if (!n.isEmpty() && !n.equals(".")) {
-                names.add(n);
-            }
-        }
-        return names;
-    }
-
-    private static RemoteErrorException notFound(List<String> names, int walked) {
-        return new RemoteErrorException(MessageType.TWALK, Errno.ENOENT.number(),
-                "'" + names.get(walked) + "' not found" + (walked == 0 ? "" : " after "
-                        + String.join("/", names.subList(0, walked))));
-    }
-
-    private void clunkQuietly(int fid, Throwable cause) {
-        try {
-            connection.callUninterruptibly(new Tclunk(fid));
-        } catch (IOException e) {
-            cause.addSuppressed(e);
-        }
+        return Walks.pathElements(path);
     }
 
     /**
@@ -297,29 +212,7 @@ public final class Fid implements AutoCloseable {
      * and the server's Rwalk beats the Rflush, the new fid is clunked by the session.
      */
     public CompletableFuture<Fid> walkAsync(String... names) {
-        if (names.length > P9.MAX_WALK_ELEMENTS) {
-            return session.async(() -> walk(names));
-        }
-        int newFid;
-        try {
-            checkUsable();
-            newFid = session.allocateFid();
-        } catch (IOException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        List<String> list = List.of(names);
-        ReplyHandler<Fid> handler = session.fidMaker(newFid, new Session.FidFactory() {
-            @Override
-            public Fid fid(RMessage reply) {
-                return new Fid(session, newFid, list.isEmpty() ? qid : ((Rwalk) reply).qids().getLast(), false);
-            }
-
-            @Override
-            public IOException notMade(RMessage reply) {
-                return notFound(list, ((Rwalk) reply).qids().size());
-            }
-        }, reply -> reply instanceof Rwalk w && w.qids().size() == list.size());
-        return connection.send(new Twalk(number, newFid, list), handler);
+        return Walks.async(this, names);
     }
 
     // ---- Opening and creating ----
@@ -346,8 +239,7 @@ public final class Fid implements AutoCloseable {
         checkUsable();
         Ropen r = (Ropen) connection.call(new Topen(number, mode));
         qid = r.qid();
-        int acc = mode & 3;
-        markOpen(r.ioUnit(), acc == Topen.OWRITE ? OpenFlags.O_WRONLY : acc == Topen.ORDWR ? OpenFlags.O_RDWR : 0);
+        markOpen(r.ioUnit(), OpenFlags.accessOf(mode));
         return r.qid();
     }
 
@@ -359,18 +251,7 @@ public final class Fid implements AutoCloseable {
      * @param mode permission bits
      */
     public Fid create(String name, int linuxFlags, int mode) throws IOException {
-        Fid f = walk();
-        try {
-            if (dialect() == Dialect.P9P2000_L) {
-                f.lcreate(name, linuxFlags, mode, 0);
-            } else {
-                f.tcreate(name, FileModes.toDirMode(mode), OpenFlags.toTopenMode(linuxFlags), "");
-            }
-            return f;
-        } catch (IOException | RuntimeException e) {
-            f.closeAfter(e);
-            throw e;
-        }
+        return Portable.create(this, name, linuxFlags, mode);
     }
 
     /** Tlcreate: creates {@code name} in this directory; afterwards this fid is the new file, open (9P2000.L). */
@@ -387,8 +268,7 @@ public final class Fid implements AutoCloseable {
         checkUsable();
         Rcreate r = (Rcreate) connection.call(new Tcreate(number, name, perm, mode, extension));
         qid = r.qid();
-        int acc = mode & 3;
-        markOpen(r.ioUnit(), acc == Topen.OWRITE ? OpenFlags.O_WRONLY : acc == Topen.ORDWR ? OpenFlags.O_RDWR : 0);
+        markOpen(r.ioUnit(), OpenFlags.accessOf(mode));
         return r.qid();
     }
 
@@ -464,7 +344,7 @@ public final class Fid implements AutoCloseable {
      */
     public int readAll(long offset, ByteBuffer dst) throws IOException {
         checkUsable();
-        return WindowedIo.read(this, offset, dst, windowFor());
+        return WindowedIo.read(this, offset, dst, WindowedIo.windowFor(this));
     }
 
     /** The asynchronous {@link #read}: the payload lands in {@code dst}, which belongs to the request until the future is done. */
@@ -482,10 +362,7 @@ public final class Fid implements AutoCloseable {
         checkUsable();
         int count = Math.min(src.remaining(), maxIo());
         ByteBuffer piece = src.slice(src.position(), count);
-        int n = ((Rwrite) connection.call(new Twrite(number, offset, piece))).count();
-        if (Integer.compareUnsigned(n, count) > 0) {
-            throw new NinePException("Rwrite says " + Integer.toUnsignedString(n) + " bytes were written of " + count + " sent");
-        }
+        int n = WindowedIo.checkWritten(((Rwrite) connection.call(new Twrite(number, offset, piece))).count(), count);
         src.position(src.position() + n);
         return n;
     }
@@ -498,7 +375,7 @@ public final class Fid implements AutoCloseable {
      */
     public long writeAll(long offset, ByteBuffer src) throws IOException {
         checkUsable();
-        return WindowedIo.write(this, offset, src, windowFor());
+        return WindowedIo.write(this, offset, src, WindowedIo.windowFor(this));
     }
 
     /** The asynchronous {@link #write}; {@code src}'s position is left alone. */
@@ -506,18 +383,6 @@ public final class Fid implements AutoCloseable {
         int count = Math.min(src.remaining(), maxIo());
         return connection.send(new Twrite(number, offset, src.slice(src.position(), count)),
                 (reply, c) -> ((Rwrite) reply).count());
-    }
-
-    /**
-     * How many requests one transfer keeps in flight: the configured window for a regular file;
-     * one for an append-only file or one opened O_APPEND, whose offsets the server ignores, and
-     * for a file that is not a plain file (a stream, a device), where order matters.
-     */
-    private int windowFor() {
-        Qid q = qid;
-        boolean plain = (q.type() & ~Qid.TMP) == Qid.FILE;
-        boolean append = (openFlags & OpenFlags.O_APPEND) != 0 || (q.type() & Qid.APPEND) != 0;
-        return plain && !append ? session.config().ioWindow() : 1;
     }
 
     /** A channel with a position over this fid, which must be open; closing it leaves the fid alone. */
@@ -532,24 +397,7 @@ public final class Fid implements AutoCloseable {
 
     /** Reads the whole file from offset 0 (it must be open and fit in an array). */
     public byte[] readAllBytes() throws IOException {
-        List<ByteBuffer> parts = new ArrayList<>();
-        long total = 0;
-        int size = Math.max(maxIo(), 64 * 1024);
-        while (true) {
-            ByteBuffer b = ByteBuffer.allocate(size);
-            int n = readAll(total, b);
-            parts.add(b.flip());
-            total += n;
-            if (n < size) {
-                break;
-            }
-            if (total > Integer.MAX_VALUE - 16) {
-                throw new NinePException("file is too large for an array");
-            }
-        }
-        ByteBuffer all = ByteBuffer.allocate((int) total);
-        parts.forEach(all::put);
-        return all.array();
+        return WindowedIo.readAllBytes(this);
     }
 
     /** Tfsync: flushes the file to stable storage; {@code dataOnly} as fdatasync(2) (9P2000.L). */
@@ -581,18 +429,7 @@ public final class Fid implements AutoCloseable {
      * here, clunked when the stream is closed).
      */
     public DirectoryStream<DirEntry> list() throws IOException {
-        Fid dir = walk();
-        try {
-            if (dialect() == Dialect.P9P2000_L) {
-                dir.lopen(OpenFlags.O_RDONLY | OpenFlags.O_DIRECTORY);
-                return new DirEntryStream(dir, true);
-            }
-            dir.topen(Topen.OREAD);
-            return new StatStream(dir, true).asDirEntries();
-        } catch (IOException | RuntimeException e) {
-            dir.closeAfter(e);
-            throw e;
-        }
+        return Portable.list(this);
     }
 
     /** Tmkdir: makes directory {@code name} in this directory (9P2000.L). */
@@ -603,12 +440,7 @@ public final class Fid implements AutoCloseable {
 
     /** Makes a directory in any dialect: Tmkdir, or Tcreate with DMDIR (and a clunk). */
     public Qid mkdir(String name, int mode) throws IOException {
-        if (dialect() == Dialect.P9P2000_L) {
-            return mkdir(name, mode, 0);
-        }
-        try (Fid f = walk()) {
-            return f.tcreate(name, Stat.DMDIR | (mode & 0777), Topen.OREAD, "");
-        }
+        return Portable.mkdir(this, name, mode);
     }
 
     /** Tsymlink: makes {@code name} in this directory a symbolic link to {@code target} (9P2000.L). */
@@ -647,51 +479,21 @@ public final class Fid implements AutoCloseable {
      * the file and Trename. The session remembers and goes straight to the fallback afterwards.
      */
     public void renameat(String oldName, Fid newDir, String newName) throws IOException {
-        checkUsable();
-        if (!session.renameatMissing()) {
-            try {
-                connection.call(new Trenameat(number, oldName, newDir.number(), newName));
-                return;
-            } catch (RemoteErrorException e) {
-                if (!Session.isUnsupported(e.errno())) {
-                    throw e;
-                }
-                session.renameatIsMissing(e.errno());
-            }
-        }
-        try (Fid f = walk(oldName)) {
-            f.rename(newDir, newName);
-        }
+        Portable.renameat(this, oldName, newDir, newName);
     }
 
     /**
-     * Tunlinkat: removes {@code name} from this directory ({@link OpenFlags#AT_REMOVEDIR} for a
+     * Tunlinkat: removes {@code name} from this directory ({@link Tunlinkat#AT_REMOVEDIR} for a
      * directory). A server without Tunlinkat (diod answers EOPNOTSUPP) gets what Linux sends
      * then: a walk to the file and Tremove.
      */
     public void unlinkat(String name, int flags) throws IOException {
-        checkUsable();
-        if (!session.unlinkatMissing()) {
-            try {
-                connection.call(new Tunlinkat(number, name, flags));
-                return;
-            } catch (RemoteErrorException e) {
-                if (!Session.isUnsupported(e.errno())) {
-                    throw e;
-                }
-                session.unlinkatIsMissing(e.errno());
-            }
-        }
-        walk(name).remove();
+        Portable.unlinkat(this, name, flags);
     }
 
     /** Removes {@code name} from this directory in any dialect: Tunlinkat (or its fallback), or walk and Tremove. */
     public void delete(String name, boolean directory) throws IOException {
-        if (dialect() == Dialect.P9P2000_L) {
-            unlinkat(name, directory ? OpenFlags.AT_REMOVEDIR : 0);
-        } else {
-            walk(name).remove();
-        }
+        Portable.delete(this, name, directory);
     }
 
     /** Tstatfs: file system statistics (9P2000.L). */
@@ -737,46 +539,12 @@ public final class Fid implements AutoCloseable {
 
     /** The value of extended attribute {@code name}: Txattrwalk to a new fid, reads, clunk. */
     public byte[] xattrGet(String name) throws IOException {
-        checkUsable();
-        int xfid = session.allocateFid();
-        long size;
-        try {
-            size = ((Rxattrwalk) connection.call(new Txattrwalk(number, xfid, name))).size();
-        } catch (IOException | RuntimeException e) {
-            session.releaseFid(xfid);
-            throw e;
-        }
-        try (Fid x = new Fid(session, xfid, qid, true)) {
-            if (size < 0 || size > Integer.MAX_VALUE - 16) {
-                throw new NinePException("extended attribute " + name + " of " + Long.toUnsignedString(size) + " bytes is too large");
-            }
-            ByteBuffer b = ByteBuffer.allocate((int) size);
-            while (b.hasRemaining()) {
-                if (x.read(b.position(), b) == 0) {
-                    break;
-                }
-            }
-            return Arrays.copyOf(b.array(), b.position());
-        }
+        return Xattrs.get(this, name);
     }
 
     /** The names of the extended attributes (Txattrwalk with an empty name). */
     public List<String> xattrList() throws IOException {
-        byte[] all = xattrGet("");
-        List<String> names = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < all.length; i++) {
-            if (all[i] == 0) {
-                if (i > start) {
-                    names.add(WireString.fromBytes(Arrays.copyOfRange(all, start, i)));
-                }
-                start = i + 1;
-            }
-        }
-        if (start < all.length) {
-            names.add(WireString.fromBytes(Arrays.copyOfRange(all, start, all.length)));
-        }
-        return names;
+        return Xattrs.list(this);
     }
 
     /**
@@ -786,21 +554,7 @@ public final class Fid implements AutoCloseable {
      * @param flags 0, {@link Txattrcreate#XATTR_CREATE} or {@link Txattrcreate#XATTR_REPLACE}
      */
     public void xattrSet(String name, byte[] value, int flags) throws IOException {
-        Fid x = walk();
-        try {
-            connection.call(new Txattrcreate(x.number(), name, value.length, flags));
-            x.markOpen(0, OpenFlags.O_WRONLY);
-            ByteBuffer b = ByteBuffer.wrap(value);
-            while (b.hasRemaining()) {
-                if (x.write(b.position(), b) == 0) {
-                    throw new NinePException("server took no bytes of extended attribute " + name);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            x.closeAfter(e);
-            throw e;
-        }
-        x.close();   // the clunk commits the attribute; its error is the operation's
+        Xattrs.set(this, name, value, flags);
     }
 
     /** Removes extended attribute {@code name}: Txattrcreate of size 0 and a clunk (Linux's removexattr). */
@@ -820,13 +574,7 @@ public final class Fid implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             throw new NinePException("fid " + number + " is clunked");
         }
-        try {
-            connection.callUninterruptibly(new Tremove(number));
-        } catch (ConnectionClosedException e) {
-            // the fid went with the connection
-        } finally {
-            session.releaseFid(number);
-        }
+        end(new Tremove(number));
     }
 
     /** Tclunk: forgets the fid. Idempotent; an error reply still ends the fid (clunk(5)). */
@@ -835,8 +583,13 @@ public final class Fid implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        end(new Tclunk(number));
+    }
+
+    /** Sends the request that ends this fid (Tclunk or Tremove), uninterruptibly, and frees its number. */
+    private void end(TMessage last) throws IOException {
         try {
-            connection.callUninterruptibly(new Tclunk(number));
+            connection.callUninterruptibly(last);
         } catch (ConnectionClosedException e) {
             // the fid went with the connection
         } finally {
@@ -860,7 +613,7 @@ public final class Fid implements AutoCloseable {
             }
 
             @Override
-            public void failed(io.ninep.protocol.message.TMessage request) {
+            public void failed(TMessage request) {
                 session.releaseFid(number);   // clunk(5): the fid is gone even after an error
             }
         }).thenApply(v -> v);

@@ -1,5 +1,6 @@
 package io.ninep.client;
 
+import io.ninep.protocol.LinuxFileMode;
 import io.ninep.protocol.P9;
 import io.ninep.protocol.message.Attr;
 import io.ninep.protocol.message.Qid;
@@ -8,61 +9,38 @@ import io.ninep.protocol.message.Stat;
 import java.time.Instant;
 
 /**
- * Conversions between Linux file modes (st_mode, as 9P2000.L carries them), the DM* bits of
- * 9P2000 stat, and Tsetattr change sets, so that callers can treat every dialect the same way.
+ * Conversions between Linux file modes ({@link LinuxFileMode}: st_mode, as 9P2000.L carries
+ * them), the DM* bits of 9P2000 stat, and Tsetattr change sets, so that callers can treat every
+ * dialect the same way.
  */
 public final class FileModes {
     private FileModes() {}
-
-    public static final int S_IFMT = 0170000;
-    public static final int S_IFSOCK = 0140000;
-    public static final int S_IFLNK = 0120000;
-    public static final int S_IFREG = 0100000;
-    public static final int S_IFBLK = 0060000;
-    public static final int S_IFDIR = 0040000;
-    public static final int S_IFCHR = 0020000;
-    public static final int S_IFIFO = 0010000;
-    public static final int S_ISUID = 04000;
-    public static final int S_ISGID = 02000;
-    public static final int S_ISVTX = 01000;
-
-    public static boolean isDirectory(int mode) {
-        return (mode & S_IFMT) == S_IFDIR;
-    }
-
-    public static boolean isRegular(int mode) {
-        return (mode & S_IFMT) == S_IFREG;
-    }
-
-    public static boolean isSymlink(int mode) {
-        return (mode & S_IFMT) == S_IFLNK;
-    }
 
     /** The Linux st_mode for a 9P2000(.u) stat mode. */
     public static int fromDirMode(int dm) {
         int type;
         if ((dm & Stat.DMDIR) != 0) {
-            type = S_IFDIR;
+            type = LinuxFileMode.S_IFDIR;
         } else if ((dm & Stat.DMSYMLINK) != 0) {
-            type = S_IFLNK;
+            type = LinuxFileMode.S_IFLNK;
         } else if ((dm & Stat.DMSOCKET) != 0) {
-            type = S_IFSOCK;
+            type = LinuxFileMode.S_IFSOCK;
         } else if ((dm & Stat.DMNAMEDPIPE) != 0) {
-            type = S_IFIFO;
+            type = LinuxFileMode.S_IFIFO;
         } else if ((dm & Stat.DMDEVICE) != 0) {
-            type = S_IFCHR;
+            type = LinuxFileMode.S_IFCHR;
         } else {
-            type = S_IFREG;
+            type = LinuxFileMode.S_IFREG;
         }
         int mode = type | (dm & 0777);
         if ((dm & Stat.DMSETUID) != 0) {
-            mode |= S_ISUID;
+            mode |= LinuxFileMode.S_ISUID;
         }
         if ((dm & Stat.DMSETGID) != 0) {
-            mode |= S_ISGID;
+            mode |= LinuxFileMode.S_ISGID;
         }
         if ((dm & Stat.DMSETVTX) != 0) {
-            mode |= S_ISVTX;
+            mode |= LinuxFileMode.S_ISVTX;
         }
         return mode;
     }
@@ -70,12 +48,12 @@ public final class FileModes {
     /** The 9P2000 perm of Tcreate for a Linux mode: permission bits, DMDIR for a directory. */
     public static int toDirMode(int mode) {
         int dm = mode & 0777;
-        switch (mode & S_IFMT) {
-            case S_IFDIR -> dm |= Stat.DMDIR;
-            case S_IFLNK -> dm |= Stat.DMSYMLINK;
-            case S_IFSOCK -> dm |= Stat.DMSOCKET;
-            case S_IFIFO -> dm |= Stat.DMNAMEDPIPE;
-            case S_IFCHR, S_IFBLK -> dm |= Stat.DMDEVICE;
+        switch (mode & LinuxFileMode.S_IFMT) {
+            case LinuxFileMode.S_IFDIR -> dm |= Stat.DMDIR;
+            case LinuxFileMode.S_IFLNK -> dm |= Stat.DMSYMLINK;
+            case LinuxFileMode.S_IFSOCK -> dm |= Stat.DMSOCKET;
+            case LinuxFileMode.S_IFIFO -> dm |= Stat.DMNAMEDPIPE;
+            case LinuxFileMode.S_IFCHR, LinuxFileMode.S_IFBLK -> dm |= Stat.DMDEVICE;
             default -> { }
         }
         return dm;

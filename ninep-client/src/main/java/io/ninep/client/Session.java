@@ -4,6 +4,7 @@ import io.ninep.client.rpc.Connection;
 import io.ninep.client.rpc.ReplyHandler;
 import io.ninep.protocol.Dialect;
 import io.ninep.protocol.Errno;
+import io.ninep.protocol.LinuxOpenFlags;
 import io.ninep.protocol.P9;
 import io.ninep.protocol.Quirk;
 import io.ninep.protocol.message.RMessage;
@@ -31,7 +32,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * try (Session s = Session.connect("tcp!fileserver!564", ClientConfig.defaults());
  *      Fid root = s.attach("glenda", "/srv/export");
  *      Fid f = root.walk("docs", "readme.txt")) {
- *     f.open(OpenFlags.O_RDONLY);
+ *     f.open(LinuxOpenFlags.O_RDONLY);
  *     ByteBuffer b = ByteBuffer.allocate(1 << 20);
  *     int n = f.readAll(0, b);
  * }
@@ -103,6 +104,11 @@ public final class Session implements Closeable {
         return connection.poolStats();
     }
 
+    /** The connection's counters: see {@link Connection#metrics()}. */
+    public io.ninep.transport.metrics.NinepMetrics metrics() {
+        return connection.metrics();
+    }
+
     /**
      * The client id of Tlock and Tgetlock: this host's name, as Linux sends its node name
      * ("localhost" if the name cannot be found).
@@ -168,7 +174,7 @@ public final class Session implements Closeable {
             Rauth r = (Rauth) connection.call(new Tauth(afid, uname, aname, nUname));
             made = true;
             Fid f = new Fid(this, afid, r.authQid(), false);
-            f.markOpen(0, OpenFlags.O_RDWR);
+            f.markOpen(0, LinuxOpenFlags.O_RDWR);
             return f;
         } finally {
             if (!made) {

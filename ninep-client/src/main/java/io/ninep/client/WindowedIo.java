@@ -4,17 +4,21 @@ import io.ninep.client.RequestCancelledException.Reason;
 import io.ninep.client.rpc.Connection;
 import io.ninep.client.rpc.ReplyHandler;
 import io.ninep.client.rpc.RpcFuture;
+import io.ninep.protocol.LinuxOpenFlags;
 import io.ninep.protocol.MessageType;
 import io.ninep.protocol.NinePException;
+import io.ninep.protocol.message.Qid;
 import io.ninep.protocol.message.Rwrite;
 import io.ninep.protocol.message.Tread;
 import io.ninep.protocol.message.Twrite;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Large reads and writes as a pipeline of requests: the transfer is cut into pieces of at most
+ * Large reads and writes ({@link Fid#readAll}, {@link Fid#writeAll}) as a pipeline of requests: the transfer is cut into pieces of at most
  * {@link Fid#maxIo()} bytes and up to {@code window} of them are kept in flight, each reading
  * into (or writing from) its own slice of the caller's buffer, so that one call can keep the
  * link busy while the server works.
@@ -31,6 +35,40 @@ import java.util.concurrent.ExecutionException;
  */
 final class WindowedIo {
     private WindowedIo() {}
+
+    /**
+     * How many requests one transfer keeps in flight: the configured window for a regular file;
+     * one for an append-only file or one opened O_APPEND, whose offsets the server ignores, and
+     * for a file that is not a plain file (a stream, a device), where order matters.
+     */
+    static int windowFor(Fid fid) {
+        Qid q = fid.qid();
+        boolean plain = (q.type() & ~Qid.TMP) == Qid.FILE;
+        boolean append = (fid.openFlags() & LinuxOpenFlags.O_APPEND) != 0 || (q.type() & Qid.APPEND) != 0;
+        return plain && !append ? fid.session().config().ioWindow() : 1;
+    }
+
+    /** As {@link Fid#readAllBytes}: {@link Fid#readAll} in steps of at least 64 KiB until one comes back short. */
+    static byte[] readAllBytes(Fid fid) throws IOException {
+        List<ByteBuffer> parts = new ArrayList<>();
+        long total = 0;
+        int size = Math.max(fid.maxIo(), 64 * 1024);
+        while (true) {
+            ByteBuffer b = ByteBuffer.allocate(size);
+            int n = fid.readAll(total, b);
+            parts.add(b.flip());
+            total += n;
+            if (n < size) {
+                break;
+            }
+            if (total > Integer.MAX_VALUE - 16) {
+                throw new NinePException("file is too large for an array");
+            }
+        }
+        ByteBuffer all = ByteBuffer.allocate((int) total);
+        parts.forEach(all::put);
+        return all.array();
+    }
 
     static int read(Fid fid, long offset, ByteBuffer dst, int window) throws IOException {
         int want = dst.remaining();
@@ -104,10 +142,7 @@ final class WindowedIo {
                     issued += len;
                 }
                 int len = p.headLength();
-                int n = p.takeHead();
-                if (Integer.compareUnsigned(n, len) > 0) {
-                    throw new NinePException("Rwrite says " + Integer.toUnsignedString(n) + " bytes were written of " + len + " sent");
-                }
+                int n = checkWritten(p.takeHead(), len);
                 done += n;
                 if (n == len) {
                     continue;
@@ -123,6 +158,14 @@ final class WindowedIo {
         }
         src.position(base + want);
         return want;
+    }
+
+    /** The count of an Rwrite, checked against the {@code sent} bytes of its Twrite. */
+    static int checkWritten(int n, int sent) throws NinePException {
+        if (Integer.compareUnsigned(n, sent) > 0) {
+            throw new NinePException("Rwrite says " + Integer.toUnsignedString(n) + " bytes were written of " + sent + " sent");
+        }
+        return n;
     }
 
     private static NinePException zeroWrite(long at) {

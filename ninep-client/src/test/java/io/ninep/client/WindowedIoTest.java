@@ -4,6 +4,7 @@ import static io.ninep.client.testing.Fixtures.qid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ninep.client.testing.ScriptedPeer.Received;
+import io.ninep.protocol.LinuxOpenFlags;
 import io.ninep.protocol.P9;
 import io.ninep.protocol.message.Rclunk;
 import io.ninep.protocol.message.Rlopen;
@@ -43,7 +44,7 @@ class WindowedIoTest extends SessionTestBase {
         Received w = peer.expectFrame(Twalk.class);
         peer.send(w.tag(), new Rwalk(qid(9)));
         file = walking.get();
-        CompletableFuture<Object> opening = async(() -> file.lopen(OpenFlags.O_RDWR));
+        CompletableFuture<Object> opening = async(() -> file.lopen(LinuxOpenFlags.O_RDWR));
         Received o = peer.expectFrame(Tlopen.class);
         peer.send(o.tag(), new Rlopen(qid(9), 0));
         opening.get();

@@ -1,10 +1,11 @@
 package io.ninep.cli.files;
 
+import io.ninep.cli.options.ByteSize;
+import io.ninep.cli.options.ProcessIds;
 import io.ninep.client.ClientConfig;
 import io.ninep.protocol.Dialect;
 import io.ninep.protocol.P9;
 import java.time.Duration;
-import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
@@ -71,7 +72,7 @@ public final class ConnectionOptions {
 
     public int nUname() {
         if (nUname == null) {
-            return Ids.uid();
+            return ProcessIds.uid();
         }
         if (nUname == -1 || nUname == 0xFFFF_FFFFL) {
             return P9.NONUNAME;
@@ -107,51 +108,15 @@ public final class ConnectionOptions {
         return c;
     }
 
-    /** "131072", "128k", "4M": a byte count. */
+    /** "131072", "128k", "4M" ({@link ByteSize}): an msize from 4096 to 2147483647. */
     static final class SizeConverter implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            String v = value.trim().toLowerCase(Locale.ROOT);
-            long unit = 1;
-            if (v.endsWith("k") || v.endsWith("m") || v.endsWith("g")) {
-                unit = switch (v.charAt(v.length() - 1)) {
-                    case 'k' -> 1L << 10;
-                    case 'm' -> 1L << 20;
-                    default -> 1L << 30;
-                };
-                v = v.substring(0, v.length() - 1);
-            }
-            long n;
-            try {
-                n = Long.parseLong(v) * unit;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + value + "' is not a size (131072, 128k, 4M)");
-            }
+            long n = ByteSize.parse(value);
             if (n < P9.MIN_MSIZE || n > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("msize " + value + " is outside " + P9.MIN_MSIZE + " to 2147483647");
             }
             return (int) n;
-        }
-    }
-
-    /** The numeric user and group of this process. */
-    static final class Ids {
-        private Ids() {}
-
-        static int uid() {
-            try {
-                return (int) new com.sun.security.auth.module.UnixSystem().getUid();
-            } catch (RuntimeException | LinkageError e) {
-                return P9.NONUNAME;
-            }
-        }
-
-        static int gid() {
-            try {
-                return (int) new com.sun.security.auth.module.UnixSystem().getGid();
-            } catch (RuntimeException | LinkageError e) {
-                return 0;
-            }
         }
     }
 }

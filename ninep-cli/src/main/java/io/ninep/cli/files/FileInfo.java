@@ -1,7 +1,7 @@
 package io.ninep.cli.files;
 
 import io.ninep.client.FileModes;
-import io.ninep.protocol.P9;
+import io.ninep.protocol.LinuxFileMode;
 import io.ninep.protocol.message.Attr;
 import io.ninep.protocol.message.Qid;
 import io.ninep.protocol.message.Stat;
@@ -30,30 +30,21 @@ public record FileInfo(long valid, Qid qid, int mode, long nlink, int uid, int g
 
     /** From a 9P2000 or 9P2000.u stat: no link count, blocks, ctime or birth time. */
     public static FileInfo of(Stat s) {
-        long valid = Attr.MODE | Attr.SIZE | Attr.ATIME | Attr.MTIME | Attr.INO;
-        int uid = 0;
-        int gid = 0;
-        if (s.nUid() != P9.NONUNAME) {
-            valid |= Attr.UID;
-            uid = s.nUid();
-        }
-        if (s.nGid() != P9.NONUNAME) {
-            valid |= Attr.GID;
-            gid = s.nGid();
-        }
-        int mode = FileModes.fromDirMode(s.mode());
+        Attr a = FileModes.toAttr(s);   // mode, and numeric owners where 9P2000.u sent them
+        long valid = a.valid();
+        int mode = a.mode();
         String target = null;
         long rdev = 0;
-        int type = mode & FileModes.S_IFMT;
-        if (type == FileModes.S_IFLNK && !s.extension().isEmpty()) {
+        int type = mode & LinuxFileMode.S_IFMT;
+        if (type == LinuxFileMode.S_IFLNK && !s.extension().isEmpty()) {
             target = s.extension();
-        } else if (type == FileModes.S_IFCHR || type == FileModes.S_IFBLK) {
+        } else if (type == LinuxFileMode.S_IFCHR || type == LinuxFileMode.S_IFBLK) {
             // 9P2000.u: "b MAJOR MINOR" or "c MAJOR MINOR"
             String[] p = s.extension().trim().split("\\s+");
             if (p.length == 3) {
                 try {
                     if (p[0].equals("b")) {
-                        mode = (mode & ~FileModes.S_IFMT) | FileModes.S_IFBLK;
+                        mode = (mode & ~LinuxFileMode.S_IFMT) | LinuxFileMode.S_IFBLK;
                     }
                     rdev = makedev(Long.parseLong(p[1]), Long.parseLong(p[2]));
                     valid |= Attr.RDEV;
@@ -63,7 +54,7 @@ public record FileInfo(long valid, Qid qid, int mode, long nlink, int uid, int g
             }
         }
         Instant mtime = Instant.ofEpochSecond(Integer.toUnsignedLong(s.mtime()));
-        return new FileInfo(valid, s.qid(), mode, 1, uid, gid, emptyToNull(s.uid()), emptyToNull(s.gid()),
+        return new FileInfo(valid, s.qid(), mode, 1, a.uid(), a.gid(), emptyToNull(s.uid()), emptyToNull(s.gid()),
                 emptyToNull(s.muid()), s.length(), rdev, 0, 0, Instant.ofEpochSecond(Integer.toUnsignedLong(s.atime())),
                 mtime, null, null, 0, 0, target);
     }
@@ -77,15 +68,15 @@ public record FileInfo(long valid, Qid qid, int mode, long nlink, int uid, int g
     }
 
     public boolean isDirectory() {
-        return has(Attr.MODE) ? FileModes.isDirectory(mode) : qid.isDirectory();
+        return has(Attr.MODE) ? LinuxFileMode.isDirectory(mode) : qid.isDirectory();
     }
 
     public boolean isSymlink() {
-        return has(Attr.MODE) ? FileModes.isSymlink(mode) : qid.isSymlink();
+        return has(Attr.MODE) ? LinuxFileMode.isSymlink(mode) : qid.isSymlink();
     }
 
     public boolean isRegular() {
-        return has(Attr.MODE) ? FileModes.isRegular(mode) : !qid.isDirectory() && !qid.isSymlink();
+        return has(Attr.MODE) ? LinuxFileMode.isRegular(mode) : !qid.isDirectory() && !qid.isSymlink();
     }
 
     /** The link count ls shows: the server's, or 1 when it sent none (as Linux's v9fs does). */
@@ -108,8 +99,8 @@ public record FileInfo(long valid, Qid qid, int mode, long nlink, int uid, int g
     }
 
     public boolean isDevice() {
-        int t = mode & FileModes.S_IFMT;
-        return t == FileModes.S_IFCHR || t == FileModes.S_IFBLK;
+        int t = mode & LinuxFileMode.S_IFMT;
+        return t == LinuxFileMode.S_IFCHR || t == LinuxFileMode.S_IFBLK;
     }
 
     /** Linux's major(): bits 8-19 and 32-43 of the device number. */

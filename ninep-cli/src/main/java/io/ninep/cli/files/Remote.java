@@ -1,11 +1,13 @@
 package io.ninep.cli.files;
 
+import io.ninep.cli.options.ProcessIds;
 import io.ninep.client.ClientConfig;
 import io.ninep.client.Fid;
 import io.ninep.client.RemoteErrorException;
 import io.ninep.client.Session;
 import io.ninep.protocol.Dialect;
 import io.ninep.protocol.Errno;
+import io.ninep.protocol.LinuxFileMode;
 import io.ninep.protocol.MessageType;
 import io.ninep.protocol.Quirk;
 import io.ninep.protocol.message.Attr;
@@ -210,7 +212,7 @@ public final class Remote implements Closeable {
         if (dialect() == Dialect.P9P2000_L) {
             Attr a = f.getattr(Attr.ALL);
             String target = null;
-            if (io.ninep.client.FileModes.isSymlink(a.mode())) {
+            if (LinuxFileMode.isSymlink(a.mode())) {
                 target = f.readlink();
             }
             return FileInfo.of(a, target);
@@ -376,7 +378,7 @@ public final class Remote implements Closeable {
         return new RemoteErrorException(MessageType.TCREATE, Errno.EOPNOTSUPP.number(), "9P2000 has no " + what);
     }
 
-    private static final int GID = ConnectionOptions.Ids.gid();
+    private static final int GID = ProcessIds.gid();
 
     /** Quirks the client tolerated, for --verbose. */
     public List<Quirk> quirks() {

@@ -1,5 +1,6 @@
 package io.ninep.cli.probe;
 
+import io.ninep.cli.options.ProcessIds;
 import io.ninep.protocol.Dialect;
 import io.ninep.transport.DialAddress;
 import java.time.Duration;
@@ -38,7 +39,7 @@ public record ProbeOptions(DialAddress address, String uname, String aname, int 
 
     /** Defaults for {@code address}: the current user, aname "", best dialect, no hostile checks. */
     public static ProbeOptions defaults(DialAddress address) {
-        return new ProbeOptions(address, System.getProperty("user.name", "nobody"), "", Ids.uid(), Ids.gid(), null,
+        return new ProbeOptions(address, System.getProperty("user.name", "nobody"), "", ProcessIds.uid(), ProcessIds.gid(), null,
                 DEFAULT_MSIZE, Duration.ofSeconds(5), false, Set.of(), Set.of(), DEFAULT_VERIFY_LIMIT,
                 DEFAULT_FLUSH_ROUNDS);
     }

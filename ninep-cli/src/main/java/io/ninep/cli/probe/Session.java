@@ -1,5 +1,9 @@
 package io.ninep.cli.probe;
 
+import static io.ninep.protocol.LinuxOpenFlags.O_CREAT;
+import static io.ninep.protocol.LinuxOpenFlags.O_RDONLY;
+import static io.ninep.protocol.LinuxOpenFlags.O_RDWR;
+
 import io.ninep.protocol.Dialect;
 import io.ninep.protocol.Errno;
 import io.ninep.protocol.P9;
@@ -58,11 +62,6 @@ import java.util.Map;
  * the server refuses is a {@link ProbeFailure} naming the request and the answer.
  */
 public final class Session implements AutoCloseable {
-    /** Linux open flags that 9P2000.L carries (Tlopen, Tlcreate). */
-    static final int O_RDONLY = 0;
-    static final int O_RDWR = 2;
-    static final int O_CREAT = 0100;
-
     public static final int ROOT = 0;
 
     private final WireConnection wire;

@@ -1,5 +1,6 @@
 package io.ninep.cli.files;
 
+import io.ninep.protocol.LinuxFileMode;
 import io.ninep.protocol.message.Attr;
 import io.ninep.protocol.message.Qid;
 import java.time.Instant;
@@ -13,8 +14,7 @@ final class Infos {
     }
 
     static FileInfo attr(int mode, long nlink, int uid, int gid, long size, long rdev, Instant mtime, String target) {
-        int qtype = (mode & 0170000) == 0040000 ? Qid.DIR : (mode & 0170000) == 0120000 ? Qid.SYMLINK : Qid.FILE;
-        Attr a = new Attr(Attr.BASIC, new Qid(qtype, 0, 42), mode, uid, gid, nlink, rdev, size, 4096, (size + 511) / 512,
+        Attr a = new Attr(Attr.BASIC, new Qid(LinuxFileMode.qidType(mode), 0, 42), mode, uid, gid, nlink, rdev, size, 4096, (size + 511) / 512,
                 mtime.getEpochSecond(), mtime.getNano(), mtime.getEpochSecond(), mtime.getNano(),
                 mtime.getEpochSecond(), mtime.getNano(), 0, 0, 0, 0);
         return FileInfo.of(a, target);

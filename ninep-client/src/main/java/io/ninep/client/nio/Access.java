@@ -1,6 +1,6 @@
 package io.ninep.client.nio;
 
-import io.ninep.client.FileModes;
+import io.ninep.protocol.LinuxFileMode;
 import io.ninep.protocol.P9;
 
 /** What the mode bits alone say about access (see {@link Operations#checkAccess}). */
@@ -13,7 +13,7 @@ final class Access {
      */
     static boolean allows(int mode, int fileUid, int fileGid, boolean idsKnown, int uid, int gid, int bit) {
         if (uid == 0) {
-            return bit != 1 || FileModes.isDirectory(mode) || (mode & 0111) != 0;
+            return bit != 1 || LinuxFileMode.isDirectory(mode) || (mode & 0111) != 0;
         }
         int owner = bit << 6;
         int group = bit << 3;

@@ -2,6 +2,7 @@ package io.ninep.client.nio;
 
 import io.ninep.client.Fid;
 import io.ninep.client.FileModes;
+import io.ninep.protocol.LinuxFileMode;
 import io.ninep.protocol.P9;
 import io.ninep.protocol.message.Stat;
 import java.io.IOException;
@@ -85,9 +86,9 @@ final class Attributes {
                 Stat s = f.stat();
                 int keep = s.mode() & ~(0777 | Stat.DMSETUID | Stat.DMSETGID | Stat.DMSETVTX);
                 int dm = keep | (bits & 0777)
-                        | ((bits & FileModes.S_ISUID) != 0 ? Stat.DMSETUID : 0)
-                        | ((bits & FileModes.S_ISGID) != 0 ? Stat.DMSETGID : 0)
-                        | ((bits & FileModes.S_ISVTX) != 0 ? Stat.DMSETVTX : 0);
+                        | ((bits & LinuxFileMode.S_ISUID) != 0 ? Stat.DMSETUID : 0)
+                        | ((bits & LinuxFileMode.S_ISGID) != 0 ? Stat.DMSETGID : 0)
+                        | ((bits & LinuxFileMode.S_ISVTX) != 0 ? Stat.DMSETVTX : 0);
                 f.wstat(Stat.unchanged().withMode(dm));
             }
         };

@@ -1,10 +1,10 @@
 package io.ninep.client.nio;
 
 import io.ninep.client.Fid;
-import io.ninep.client.OpenFlags;
 import io.ninep.client.RemoteErrorException;
 import io.ninep.protocol.Dialect;
 import io.ninep.protocol.Errno;
+import io.ninep.protocol.LinuxOpenFlags;
 import io.ninep.protocol.MessageType;
 import io.ninep.protocol.message.Stat;
 import java.io.IOException;
@@ -72,7 +72,7 @@ final class Copying {
     }
 
     private static void copyContent(Operations ops, Fid source, NinepPath target, int mode) throws IOException {
-        source.open(OpenFlags.O_RDONLY);
+        source.open(LinuxOpenFlags.O_RDONLY);
         Options.Open create = new Options.Open(false, true, false, false, false, true, false, false, false, true);
         Fid out = ops.opening().open(target, create, mode);
         boolean complete = false;

@@ -1,6 +1,6 @@
 package io.ninep.client.nio;
 
-import io.ninep.client.FileModes;
+import io.ninep.protocol.LinuxFileMode;
 import io.ninep.protocol.message.Attr;
 import io.ninep.protocol.message.Qid;
 import java.nio.file.attribute.FileTime;
@@ -40,17 +40,17 @@ record NinepAttributes(Attr attr, String userName, String groupName) implements 
 
     @Override
     public boolean isRegularFile() {
-        return (attr.mode() & FileModes.S_IFMT) == FileModes.S_IFREG;
+        return (attr.mode() & LinuxFileMode.S_IFMT) == LinuxFileMode.S_IFREG;
     }
 
     @Override
     public boolean isDirectory() {
-        return (attr.mode() & FileModes.S_IFMT) == FileModes.S_IFDIR;
+        return (attr.mode() & LinuxFileMode.S_IFMT) == LinuxFileMode.S_IFDIR;
     }
 
     @Override
     public boolean isSymbolicLink() {
-        return (attr.mode() & FileModes.S_IFMT) == FileModes.S_IFLNK;
+        return (attr.mode() & LinuxFileMode.S_IFMT) == LinuxFileMode.S_IFLNK;
     }
 
     @Override

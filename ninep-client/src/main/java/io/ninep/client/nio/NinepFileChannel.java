@@ -3,7 +3,6 @@ package io.ninep.client.nio;
 import io.ninep.client.Fid;
 import io.ninep.client.RequestCancelledException;
 import io.ninep.protocol.Dialect;
-import io.ninep.protocol.message.Stat;
 import io.ninep.protocol.message.Tlock;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -188,19 +187,11 @@ final class NinepFileChannel extends FileChannel {
         try {
             fid.writeAll(at, src);
             if (options.sync() || options.dsync()) {
-                sync(!options.sync());
+                OpenFiles.commit(fs, fid, !options.sync());
             }
             return n;
         } catch (IOException e) {
             throw failure(e);
-        }
-    }
-
-    private void sync(boolean dataOnly) throws IOException {
-        if (fs.dialect() == Dialect.P9P2000_L) {
-            fid.fsync(dataOnly);
-        } else {
-            fid.wstat(Stat.unchanged());   // stat(5): a Twstat that changes nothing asks for a commit
         }
     }
 
@@ -276,7 +267,7 @@ final class NinepFileChannel extends FileChannel {
     public void force(boolean metaData) throws IOException {
         ensureOpen();
         try {
-            sync(!metaData);
+            OpenFiles.commit(fs, fid, !metaData);
         } catch (IOException e) {
             throw failure(e);
         }
@@ -392,13 +383,7 @@ final class NinepFileChannel extends FileChannel {
     protected void implCloseChannel() throws IOException {
         fs.unregister(this);
         FileLocks.JVM.removeAll(lockKey(), this);
-        try {
-            fid.close();
-        } finally {
-            if (options.deleteOnClose() && fs.isOpen()) {
-                ops.deleteQuietly(path);
-            }
-        }
+        OpenFiles.clunk(ops, fid, path, options.deleteOnClose());
     }
 
     private void ensureOpen() throws ClosedChannelException {

@@ -19,8 +19,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Between chunks the window drains (one round trip per chunk of 1 to 8 MiB).
  */
 final class NinepInputStream extends InputStream {
-    private static final int FIRST_CHUNK = 64 * 1024;
-
     private final Operations ops;
     private final NinepPath path;
     private final Fid fid;
@@ -28,7 +26,7 @@ final class NinepInputStream extends InputStream {
     private final int maxChunk;
     private final ReentrantLock lock = new ReentrantLock();   // guards everything below
     private ByteBuffer buffer = ByteBuffer.allocate(0);
-    private int chunk = FIRST_CHUNK;
+    private int chunk = Transfers.FIRST_CHUNK;
     private long offset;   // the file offset of the next read from the server
     private boolean eof;
     private boolean closed;
@@ -173,10 +171,7 @@ final class NinepInputStream extends InputStream {
     }
 
     private void ensureOpen() throws IOException {
-        if (closed) {
-            throw new IOException("stream closed");
-        }
-        ops.fs().checkOpen();
+        OpenFiles.checkStreamOpen(closed, ops.fs());
     }
 
     @Override
@@ -192,12 +187,6 @@ final class NinepInputStream extends InputStream {
             lock.unlock();
         }
         ops.fs().unregister(this);
-        try {
-            fid.close();
-        } finally {
-            if (deleteOnClose && ops.fs().isOpen()) {
-                ops.deleteQuietly(path);
-            }
-        }
+        OpenFiles.clunk(ops, fid, path, deleteOnClose);
     }
 }

@@ -1,8 +1,6 @@
 package io.ninep.client.nio;
 
 import io.ninep.client.Fid;
-import io.ninep.protocol.Dialect;
-import io.ninep.protocol.message.Stat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -20,15 +18,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * that honours O_APPEND then appends even if others write in between.
  */
 final class NinepOutputStream extends OutputStream {
-    private static final int FIRST_CHUNK = 64 * 1024;
-
     private final Operations ops;
     private final NinepPath path;
     private final Fid fid;
     private final Options.Open options;
     private final int maxChunk;
     private final ReentrantLock lock = new ReentrantLock();   // guards everything below
-    private ByteBuffer buffer = ByteBuffer.allocate(FIRST_CHUNK);
+    private ByteBuffer buffer = ByteBuffer.allocate(Transfers.FIRST_CHUNK);
     private long offset;   // the file offset of the buffer's first byte
     private boolean closed;
 
@@ -123,10 +119,7 @@ final class NinepOutputStream extends OutputStream {
     }
 
     private void ensureOpen() throws IOException {
-        if (closed) {
-            throw new IOException("stream closed");
-        }
-        ops.fs().checkOpen();
+        OpenFiles.checkStreamOpen(closed, ops.fs());
     }
 
     @Override
@@ -140,24 +133,14 @@ final class NinepOutputStream extends OutputStream {
                 ensureOpen();
                 writeBuffer();
                 if (options.sync() || options.dsync()) {
-                    if (ops.fs().dialect() == Dialect.P9P2000_L) {
-                        fid.fsync(!options.sync());
-                    } else {
-                        fid.wstat(Stat.unchanged());
-                    }
+                    OpenFiles.commit(ops.fs(), fid, !options.sync());
                 }
             } catch (IOException e) {
                 throw Errors.translate(ops.fs(), e, path, null);
             } finally {
                 closed = true;
                 ops.fs().unregister(this);
-                try {
-                    fid.close();
-                } finally {
-                    if (options.deleteOnClose() && ops.fs().isOpen()) {
-                        ops.deleteQuietly(path);
-                    }
-                }
+                OpenFiles.clunk(ops, fid, path, options.deleteOnClose());
             }
         } finally {
             lock.unlock();

@@ -4,6 +4,7 @@ import io.ninep.client.Fid;
 import io.ninep.client.FileModes;
 import io.ninep.client.OpenFlags;
 import io.ninep.protocol.Errno;
+import io.ninep.protocol.LinuxOpenFlags;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -87,7 +88,7 @@ final class Opening {
                             }
                             if (o.truncate() && ops.dotL()) {
                                 // As Linux's VFS: open, then Tsetattr of the size. nfs-ganesha ignores O_TRUNC in Tlopen.
-                                f.open(o.linuxFlags() & ~OpenFlags.O_TRUNC);
+                                f.open(o.linuxFlags() & ~LinuxOpenFlags.O_TRUNC);
                                 f.truncate(0);
                             } else {
                                 f.open(o.linuxFlags());
@@ -124,7 +125,7 @@ final class Opening {
         Fid f = dir.walk();
         try {
             if (ops.dotL()) {
-                f.lcreate(name, flags | OpenFlags.O_CREAT | OpenFlags.O_EXCL, mode, ops.fs().settings().gid());
+                f.lcreate(name, flags | LinuxOpenFlags.O_CREAT | LinuxOpenFlags.O_EXCL, mode, ops.fs().settings().gid());
             } else {
                 f.tcreate(name, FileModes.toDirMode(mode), OpenFlags.toTopenMode(flags), "");
             }

@@ -2,12 +2,12 @@ package io.ninep.client.nio;
 
 import io.ninep.client.Fid;
 import io.ninep.client.FileModes;
-import io.ninep.client.OpenFlags;
 import io.ninep.client.Session;
 import io.ninep.protocol.Dialect;
 import io.ninep.protocol.Errno;
 import io.ninep.protocol.message.Stat;
 import io.ninep.protocol.message.Topen;
+import io.ninep.protocol.message.Tunlinkat;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AccessMode;
@@ -209,10 +209,10 @@ final class Operations {
                         if (!Errors.is(e, Errno.EISDIR)) {
                             throw e;
                         }
-                        dir.unlinkat(name, OpenFlags.AT_REMOVEDIR);
+                        dir.unlinkat(name, Tunlinkat.AT_REMOVEDIR);
                     }
                 } else {
-                    dir.unlinkat(name, directory ? OpenFlags.AT_REMOVEDIR : 0);
+                    dir.unlinkat(name, directory ? Tunlinkat.AT_REMOVEDIR : 0);
                 }
             } else {
                 dir.delete(name, Boolean.TRUE.equals(directory));

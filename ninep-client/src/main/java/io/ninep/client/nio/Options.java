@@ -1,6 +1,6 @@
 package io.ninep.client.nio;
 
-import io.ninep.client.OpenFlags;
+import io.ninep.protocol.LinuxOpenFlags;
 import java.nio.file.CopyOption;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
@@ -87,12 +87,12 @@ final class Options {
 
         /** Linux open(2) flags for Tlopen (O_CREAT and O_EXCL are the creator's business). */
         int linuxFlags() {
-            int flags = read && write ? OpenFlags.O_RDWR : write ? OpenFlags.O_WRONLY : OpenFlags.O_RDONLY;
+            int flags = read && write ? LinuxOpenFlags.O_RDWR : write ? LinuxOpenFlags.O_WRONLY : LinuxOpenFlags.O_RDONLY;
             if (truncate) {
-                flags |= OpenFlags.O_TRUNC;
+                flags |= LinuxOpenFlags.O_TRUNC;
             }
             if (append) {
-                flags |= OpenFlags.O_APPEND;
+                flags |= LinuxOpenFlags.O_APPEND;
             }
             return flags;
         }

@@ -6,6 +6,9 @@ import io.ninep.client.Fid;
 final class Transfers {
     private Transfers() {}
 
+    /** What a stream buffers at first, before the file turns out large: 64 KiB. */
+    static final int FIRST_CHUNK = 64 * 1024;
+
     /** The most a stream buffers or a transfer moves per step: 8 MiB. */
     static final int MAX_CHUNK = 8 << 20;
 

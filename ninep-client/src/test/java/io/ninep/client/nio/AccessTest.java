@@ -2,7 +2,7 @@ package io.ninep.client.nio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ninep.client.FileModes;
+import io.ninep.protocol.LinuxFileMode;
 import io.ninep.protocol.P9;
 import org.junit.jupiter.api.Test;
 
@@ -11,8 +11,8 @@ class AccessTest {
     private static final int R = 4;
     private static final int W = 2;
     private static final int X = 1;
-    private static final int FILE = FileModes.S_IFREG;
-    private static final int DIR = FileModes.S_IFDIR;
+    private static final int FILE = LinuxFileMode.S_IFREG;
+    private static final int DIR = LinuxFileMode.S_IFDIR;
 
     @Test
     void theOwnerGetsTheOwnerBitsOnly() {

@@ -3,10 +3,10 @@ package io.ninep.client.nio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ninep.client.OpenFlags;
 import io.ninep.client.testing.Await;
 import io.ninep.client.testing.Fixtures;
 import io.ninep.client.testing.ScriptedPeer.Received;
+import io.ninep.protocol.LinuxOpenFlags;
 import io.ninep.protocol.message.Rfsync;
 import io.ninep.protocol.message.Rflush;
 import io.ninep.protocol.message.Rgetattr;
@@ -51,7 +51,7 @@ class ChannelTest extends ScriptedFileSystemTestBase {
     @Test
     void anInterruptFlushesClosesTheChannelAndSaysSo() throws Exception {
         CompletableFuture<SeekableByteChannel> opening = async(() -> Files.newByteChannel(fs.getPath("/f")));
-        int fid = open(opening, OpenFlags.O_RDONLY);
+        int fid = open(opening, LinuxOpenFlags.O_RDONLY);
         SeekableByteChannel ch = opening.get(20, TimeUnit.SECONDS);
         Thread[] reader = new Thread[1];
         CompletableFuture<Integer> reading = new CompletableFuture<>();
@@ -76,7 +76,7 @@ class ChannelTest extends ScriptedFileSystemTestBase {
     @Test
     void readsAtThePositionAndEndWithMinusOne() throws Exception {
         CompletableFuture<SeekableByteChannel> opening = async(() -> Files.newByteChannel(fs.getPath("/f")));
-        int fid = open(opening, OpenFlags.O_RDONLY);
+        int fid = open(opening, LinuxOpenFlags.O_RDONLY);
         SeekableByteChannel ch = opening.get(20, TimeUnit.SECONDS);
         ch.position(10);
         CompletableFuture<Integer> reading = async(() -> ch.read(ByteBuffer.allocate(8)));
@@ -100,7 +100,7 @@ class ChannelTest extends ScriptedFileSystemTestBase {
     void appendWritesAtTheSizeTheServerReports() throws Exception {
         CompletableFuture<SeekableByteChannel> opening = async(() -> Files.newByteChannel(fs.getPath("/f"),
                 StandardOpenOption.APPEND));
-        int fid = open(opening, OpenFlags.O_WRONLY | OpenFlags.O_APPEND);
+        int fid = open(opening, LinuxOpenFlags.O_WRONLY | LinuxOpenFlags.O_APPEND);
         SeekableByteChannel ch = opening.get(20, TimeUnit.SECONDS);
         CompletableFuture<Integer> writing = async(() -> ch.write(ByteBuffer.wrap(new byte[] {9, 9})));
         Received g = next();
@@ -117,7 +117,7 @@ class ChannelTest extends ScriptedFileSystemTestBase {
     void syncCommitsEveryWrite() throws Exception {
         CompletableFuture<SeekableByteChannel> opening = async(() -> Files.newByteChannel(fs.getPath("/f"),
                 StandardOpenOption.WRITE, StandardOpenOption.DSYNC));
-        int fid = open(opening, OpenFlags.O_WRONLY);
+        int fid = open(opening, LinuxOpenFlags.O_WRONLY);
         SeekableByteChannel ch = opening.get(20, TimeUnit.SECONDS);
         CompletableFuture<Integer> writing = async(() -> ch.write(ByteBuffer.wrap(new byte[] {1})));
         Received w = next();
@@ -134,7 +134,7 @@ class ChannelTest extends ScriptedFileSystemTestBase {
     void truncationIsASetattrAfterTheOpenAsLinuxDoes() throws Exception {
         CompletableFuture<SeekableByteChannel> opening = async(() -> Files.newByteChannel(fs.getPath("/f"),
                 StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
-        int fid = open(opening, OpenFlags.O_WRONLY);   // no O_TRUNC: nfs-ganesha ignores it
+        int fid = open(opening, LinuxOpenFlags.O_WRONLY);   // no O_TRUNC: nfs-ganesha ignores it
         Received t = next();
         SetAttr change = t.as(Tsetattr.class).changes();
         assertThat(t.as(Tsetattr.class).fid()).isEqualTo(fid);
@@ -158,7 +158,7 @@ class ChannelTest extends ScriptedFileSystemTestBase {
     void anOutputStreamGathersSmallWritesIntoOneTwrite() throws Exception {
         CompletableFuture<OutputStream> opening = async(() -> Files.newOutputStream(fs.getPath("/f"),
                 StandardOpenOption.WRITE));
-        int fid = open(opening, OpenFlags.O_WRONLY);
+        int fid = open(opening, LinuxOpenFlags.O_WRONLY);
         OutputStream out = opening.get(20, TimeUnit.SECONDS);
         for (int i = 0; i < 3; i++) {
             out.write(new byte[8192]);   // what Files.write and BufferedOutputStream hand down
@@ -180,7 +180,7 @@ class ChannelTest extends ScriptedFileSystemTestBase {
     @Test
     void channelsAreFileChannelsAndRefuseToMap() throws Exception {
         CompletableFuture<SeekableByteChannel> opening = async(() -> Files.newByteChannel(fs.getPath("/f")));
-        int fid = open(opening, OpenFlags.O_RDONLY);
+        int fid = open(opening, LinuxOpenFlags.O_RDONLY);
         SeekableByteChannel ch = opening.get(20, TimeUnit.SECONDS);
         assertThat(ch).isInstanceOf(FileChannel.class);
         assertThatThrownBy(() -> ((FileChannel) ch).map(FileChannel.MapMode.READ_ONLY, 0, 1))

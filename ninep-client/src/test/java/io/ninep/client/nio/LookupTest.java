@@ -3,11 +3,11 @@ package io.ninep.client.nio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ninep.client.OpenFlags;
 import io.ninep.client.testing.Fixtures;
 import io.ninep.client.testing.ScriptedPeer;
 import io.ninep.client.testing.ScriptedPeer.Received;
 import io.ninep.protocol.Errno;
+import io.ninep.protocol.LinuxOpenFlags;
 import io.ninep.protocol.message.Qid;
 import io.ninep.protocol.message.Rclunk;
 import io.ninep.protocol.message.Rgetattr;
@@ -155,7 +155,7 @@ class LookupTest extends ScriptedFileSystemTestBase {
         Received c = next();
         Tlcreate t = c.as(Tlcreate.class);
         assertThat(t.name()).isEqualTo("new");
-        assertThat(t.flags()).isEqualTo(OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_EXCL);
+        assertThat(t.flags()).isEqualTo(LinuxOpenFlags.O_WRONLY | LinuxOpenFlags.O_CREAT | LinuxOpenFlags.O_EXCL);
         assertThat(t.mode()).isEqualTo(0644);   // 0666 less the umask
         assertThat(t.gid()).isEqualTo(100);
         peer.send(c.tag(), new Rlcreate(Fixtures.qid(10), 0));

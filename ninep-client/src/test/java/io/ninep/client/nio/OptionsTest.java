@@ -10,7 +10,7 @@ import static java.nio.file.StandardOpenOption.WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ninep.client.OpenFlags;
+import io.ninep.protocol.LinuxOpenFlags;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.StandardCopyOption;
@@ -25,11 +25,11 @@ class OptionsTest {
         Options.Open none = Options.Open.of(Set.of());
         assertThat(none.read()).isTrue();
         assertThat(none.write()).isFalse();
-        assertThat(none.linuxFlags()).isEqualTo(OpenFlags.O_RDONLY);
+        assertThat(none.linuxFlags()).isEqualTo(LinuxOpenFlags.O_RDONLY);
         Options.Open append = Options.Open.of(Set.of(APPEND));
         assertThat(append.write()).isTrue();
-        assertThat(append.linuxFlags()).isEqualTo(OpenFlags.O_WRONLY | OpenFlags.O_APPEND);
-        assertThat(Options.Open.of(Set.of(READ, WRITE)).linuxFlags()).isEqualTo(OpenFlags.O_RDWR);
+        assertThat(append.linuxFlags()).isEqualTo(LinuxOpenFlags.O_WRONLY | LinuxOpenFlags.O_APPEND);
+        assertThat(Options.Open.of(Set.of(READ, WRITE)).linuxFlags()).isEqualTo(LinuxOpenFlags.O_RDWR);
     }
 
     @Test
@@ -38,7 +38,7 @@ class OptionsTest {
         assertThat(ro.create() || ro.createNew() || ro.truncate()).isFalse();
         Options.Open w = Options.Open.of(Set.of(WRITE, CREATE, TRUNCATE_EXISTING));
         assertThat(w.create()).isTrue();
-        assertThat(w.linuxFlags()).isEqualTo(OpenFlags.O_WRONLY | OpenFlags.O_TRUNC);
+        assertThat(w.linuxFlags()).isEqualTo(LinuxOpenFlags.O_WRONLY | LinuxOpenFlags.O_TRUNC);
     }
 
     @Test

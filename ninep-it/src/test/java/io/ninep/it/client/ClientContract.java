@@ -1,5 +1,8 @@
 package io.ninep.it.client;
 
+import io.ninep.protocol.LinuxFileMode;
+import io.ninep.protocol.LinuxOpenFlags;
+import io.ninep.protocol.message.Tunlinkat;
 import io.ninep.protocol.testing.Prerequisites;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ninep.client.DirEntryStream;
 import io.ninep.client.Fid;
 import io.ninep.client.FileModes;
-import io.ninep.client.OpenFlags;
 import io.ninep.client.RemoteErrorException;
 import io.ninep.client.RequestCancelledException;
 import io.ninep.client.Session;
@@ -138,7 +140,7 @@ abstract class ClientContract {
     @Test
     void attachedRootIsADirectory() throws IOException {
         Attr a = root.getattr(Attr.ALL);
-        assertThat(FileModes.isDirectory(a.mode())).isTrue();
+        assertThat(LinuxFileMode.isDirectory(a.mode())).isTrue();
         assertThat(root.qid().isDirectory()).isTrue();
     }
 
@@ -180,7 +182,7 @@ abstract class ClientContract {
     void largeWriteAndReadGoThroughTheWindowAndNoLargeBuffer() throws IOException {
         byte[] data = new byte[3 * 1024 * 1024 + 12345];
         new Random(42).nextBytes(data);
-        try (Fid f = dir.create("big", OpenFlags.O_RDWR, 0644)) {
+        try (Fid f = dir.create("big", LinuxOpenFlags.O_RDWR, 0644)) {
             assertThat(f.writeAll(0, ByteBuffer.wrap(data))).isEqualTo(data.length);
             f.fsync(false);
             ByteBuffer back = ByteBuffer.allocateDirect(data.length + 100);
@@ -198,7 +200,7 @@ abstract class ClientContract {
     void readsAtTheEndAndPastIt() throws IOException {
         Files.writeString(local.resolve("short"), "hello");
         try (Fid f = dir.walk("short")) {
-            f.open(OpenFlags.O_RDONLY);
+            f.open(LinuxOpenFlags.O_RDONLY);
             ByteBuffer b = ByteBuffer.allocate(100);
             assertThat(f.read(0, b)).isEqualTo(5);
             assertThat(f.read(5, b)).isZero();
@@ -209,7 +211,7 @@ abstract class ClientContract {
 
     @Test
     void channelKeepsAPosition() throws IOException {
-        try (Fid f = dir.create("chan", OpenFlags.O_RDWR, 0644);
+        try (Fid f = dir.create("chan", LinuxOpenFlags.O_RDWR, 0644);
              var ch = f.channel()) {
             ch.write(ByteBuffer.wrap("0123456789".getBytes(StandardCharsets.US_ASCII)));
             assertThat(ch.position()).isEqualTo(10);
@@ -232,7 +234,7 @@ abstract class ClientContract {
         }
         Set<String> names = new HashSet<>();
         try (Fid d = dir.walk()) {
-            d.lopen(OpenFlags.O_RDONLY | OpenFlags.O_DIRECTORY);
+            d.lopen(LinuxOpenFlags.O_RDONLY | LinuxOpenFlags.O_DIRECTORY);
             try (DirEntryStream s = d.readdir()) {
                 for (DirEntry e : s) {
                     names.add(e.name());
@@ -255,7 +257,7 @@ abstract class ClientContract {
         Set<String> names = new HashSet<>();
         List<Integer> counts;
         try (Fid d = dir.walk()) {
-            d.lopen(OpenFlags.O_RDONLY | OpenFlags.O_DIRECTORY);
+            d.lopen(LinuxOpenFlags.O_RDONLY | LinuxOpenFlags.O_DIRECTORY);
             try (DirEntryStream s = d.readdir()) {
                 for (DirEntry e : s) {
                     names.add(e.name());
@@ -294,7 +296,7 @@ abstract class ClientContract {
             assertThat(a.mode() & 07777).isEqualTo(0600);
             assertThat(a.size()).isEqualTo(4);
             assertThat(a.mtime()).isEqualTo(t);
-            assertThat(FileModes.isRegular(a.mode())).isTrue();
+            assertThat(LinuxFileMode.isRegular(a.mode())).isTrue();
         }
         assertThat(Files.size(local.resolve("f"))).isEqualTo(4);
     }
@@ -318,9 +320,9 @@ abstract class ClientContract {
         }
         assertThat(Files.isSameFile(local.resolve("orig"), local.resolve("hard"))).isTrue();
 
-        dir.mknod("fifo", FileModes.S_IFIFO | 0644, 0, 0, 0);
+        dir.mknod("fifo", LinuxFileMode.S_IFIFO | 0644, 0, 0, 0);
         try (Fid p = dir.walk("fifo")) {
-            assertThat(p.getattr().mode() & FileModes.S_IFMT).isEqualTo(FileModes.S_IFIFO);
+            assertThat(p.getattr().mode() & LinuxFileMode.S_IFMT).isEqualTo(LinuxFileMode.S_IFIFO);
         }
     }
 
@@ -349,10 +351,10 @@ abstract class ClientContract {
         Files.createDirectory(local.resolve("full"));
         Files.createFile(local.resolve("full/x"));
         dir.unlinkat("f", 0);
-        dir.unlinkat("d", OpenFlags.AT_REMOVEDIR);
+        dir.unlinkat("d", Tunlinkat.AT_REMOVEDIR);
         assertThat(local.resolve("f")).doesNotExist();
         assertThat(local.resolve("d")).doesNotExist();
-        assertThatThrownBy(() -> dir.unlinkat("full", OpenFlags.AT_REMOVEDIR))
+        assertThatThrownBy(() -> dir.unlinkat("full", Tunlinkat.AT_REMOVEDIR))
                 .isInstanceOfSatisfying(RemoteErrorException.class,
                         e -> assertThat(e.errno()).isIn(Errno.ENOTEMPTY.number(), Errno.EEXIST.number()));
         assertThatThrownBy(() -> dir.unlinkat("missing", 0))
@@ -391,7 +393,7 @@ abstract class ClientContract {
 
     @Test
     void locks() throws IOException {
-        try (Fid f = dir.create("locked", OpenFlags.O_RDWR, 0644)) {
+        try (Fid f = dir.create("locked", LinuxOpenFlags.O_RDWR, 0644)) {
             assertThat(f.lock(Tlock.WRLCK, 0, 0, 0)).isEqualTo(Rlock.SUCCESS);
             Rgetlock g = f.getlock(Tlock.RDLCK, 0, 0);
             assertThat(g.lockType()).isEqualTo(getlockReportsUnlocked() ? Tlock.UNLCK : Tlock.RDLCK);
@@ -452,12 +454,12 @@ abstract class ClientContract {
      */
     @Test
     void interruptingABlockedOpenFlushesIt() throws Exception {
-        dir.mknod("fifo", FileModes.S_IFIFO | 0666, 0, 0, 0);
+        dir.mknod("fifo", LinuxFileMode.S_IFIFO | 0666, 0, 0, 0);
         try (Fid p = dir.walk("fifo")) {
             CompletableFuture<Object> result = new CompletableFuture<>();
             Thread opener = Thread.ofVirtual().start(() -> {
                 try {
-                    result.complete(p.lopen(OpenFlags.O_RDONLY));
+                    result.complete(p.lopen(LinuxOpenFlags.O_RDONLY));
                 } catch (Throwable t) {
                     result.completeExceptionally(t);
                 }
@@ -501,7 +503,7 @@ abstract class ClientContract {
         new Random(7).nextBytes(data);
         Files.write(local.resolve("data"), data);
         try (Fid f = dir.walk("data")) {
-            f.open(OpenFlags.O_RDONLY);
+            f.open(LinuxOpenFlags.O_RDONLY);
             List<CompletableFuture<Integer>> reads = new ArrayList<>();
             for (int i = 0; i < 64; i++) {
                 reads.add(f.readAsync((long) i * 8192, ByteBuffer.allocate(8192)));

@@ -1,14 +1,16 @@
 package io.ninep.it.client;
 
-import io.ninep.protocol.testing.Prerequisites;
+import io.ninep.it.peers.Diod;
+import io.ninep.it.peers.DiodExtension;
+import io.ninep.it.peers.Trees;
+import io.ninep.protocol.LinuxFileMode;
+import io.ninep.protocol.LinuxOpenFlags;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ninep.client.ClientConfig;
 import io.ninep.client.ConnectionClosedException;
 import io.ninep.client.Fid;
-import io.ninep.client.FileModes;
-import io.ninep.client.OpenFlags;
 import io.ninep.client.RemoteErrorException;
 import io.ninep.client.Session;
 import io.ninep.protocol.Dialect;
@@ -19,9 +21,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * ninep's client against Debian's diod, over TCP on loopback. diod caps msize at 64 KiB and has
@@ -29,34 +30,22 @@ import org.junit.jupiter.api.Test;
  * Tremove, as Linux's v9fs does, and records the quirk.
  */
 class DiodIT extends ClientContract {
-    private static Diod diod;
-
-    @BeforeAll
-    static void startDiod() throws Exception {
-        Prerequisites.require(Diod.available(), "/usr/sbin/diod (Debian package diod) and root");
-        diod = Diod.start();
-    }
-
-    @AfterAll
-    static void stopDiod() throws IOException {
-        if (diod != null) {
-            diod.close();
-        }
-    }
+    @RegisterExtension
+    static final DiodExtension diod = new DiodExtension();
 
     @Override
     protected Session connect() throws IOException {
-        return Session.connect(diod.address(), ClientConfig.defaults());
+        return Session.connect(diod.get().address(), ClientConfig.defaults());
     }
 
     @Override
     protected Fid attach(Session s) throws IOException {
-        return s.attach(null, "root", diod.export.toString(), 0);
+        return s.attach(null, "root", diod.get().export().toString(), 0);
     }
 
     @Override
     protected Path export() {
-        return diod.export;
+        return diod.get().export();
     }
 
     @Override
@@ -84,7 +73,7 @@ class DiodIT extends ClientContract {
     /** diod speaks only 9P2000.L, and says so with an Rlerror to any other Tversion. */
     @Test
     void diodRefusesOtherDialects() {
-        assertThatThrownBy(() -> Session.connect(diod.address(), ClientConfig.defaults().withDialect(Dialect.P9P2000_U)))
+        assertThatThrownBy(() -> Session.connect(diod.get().address(), ClientConfig.defaults().withDialect(Dialect.P9P2000_U)))
                 .isInstanceOfSatisfying(RemoteErrorException.class, e ->
                         assertThat(e).hasMessageContaining("Tversion").hasMessageContaining("refused version 9P2000.u"));
     }
@@ -93,11 +82,11 @@ class DiodIT extends ClientContract {
     void serverDeathFailsPendingRequests() throws Exception {
         try (Diod own = Diod.start();
              Session s = Session.connect(own.address(), ClientConfig.defaults());
-             Fid r = s.attach(null, "root", own.export.toString(), 0)) {
-            r.mknod("fifo", FileModes.S_IFIFO | 0666, 0, 0, 0);
+             Fid r = s.attach(null, "root", own.export().toString(), 0)) {
+            r.mknod("fifo", LinuxFileMode.S_IFIFO | 0666, 0, 0, 0);
             Fid p = r.walk("fifo");
             // Opening a FIFO for reading blocks in diod until a writer comes, which none will.
-            CompletableFuture<Object> blocked = s.async(() -> p.lopen(OpenFlags.O_RDONLY));
+            CompletableFuture<Object> blocked = s.async(() -> p.lopen(LinuxOpenFlags.O_RDONLY));
             waitUntil(() -> s.connection().tagsInUse() == 1);
             own.close();   // kills diod
             assertThatThrownBy(blocked::get).isInstanceOf(ExecutionException.class)
@@ -120,11 +109,11 @@ class DiodIT extends ClientContract {
                  Fid r = s.attach(null, "root", export.toString(), 0);
                  Fid f = r.walk("hello")) {
                 assertThat(s.negotiation().transport()).isEqualTo("pipe");
-                f.open(OpenFlags.O_RDONLY);
+                f.open(LinuxOpenFlags.O_RDONLY);
                 assertThat(new String(f.readAllBytes())).isEqualTo("hello over a pipe");
             }
         } finally {
-            Diod.deleteTree(export);
+            Trees.delete(export);
         }
     }
 }

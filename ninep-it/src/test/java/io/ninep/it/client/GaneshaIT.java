@@ -1,6 +1,7 @@
 package io.ninep.it.client;
 
-import io.ninep.protocol.testing.Prerequisites;
+import io.ninep.it.peers.Ganesha;
+import io.ninep.it.peers.GaneshaExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ninep.client.ClientConfig;
@@ -10,10 +11,8 @@ import io.ninep.client.Session;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * ninep's client against Debian's nfs-ganesha with nfs-ganesha-vfs, serving 9P2000.L from a
@@ -22,41 +21,22 @@ import org.junit.jupiter.api.Test;
  * reads it and records the quirk. It also dies on Tremove (see {@link #survivesTremove()}).
  */
 class GaneshaIT extends ClientContract {
-    private static Ganesha ganesha;
-
-    @BeforeAll
-    static void startGanesha() throws Exception {
-        Prerequisites.require(Ganesha.available() && Ganesha.runningAsRoot(), "nfs-ganesha, nfs-ganesha-vfs, iproute2 and root");
-        ganesha = Ganesha.start();
-    }
-
-    @AfterAll
-    static void stopGanesha() throws IOException {
-        if (ganesha != null) {
-            ganesha.close();
-        }
-    }
-
-    @AfterEach
-    void ganeshaStillRuns() {
-        if (ganesha != null && !ganesha.isAlive()) {
-            Assertions.fail("ganesha died:\n" + ganesha.log());
-        }
-    }
+    @RegisterExtension
+    static final GaneshaExtension ganesha = new GaneshaExtension();
 
     @Override
     protected Session connect() throws IOException {
-        return Session.connect(ganesha.address(), ClientConfig.defaults().withMsize(Ganesha.MSIZE));
+        return Session.connect(ganesha.get().address(), ClientConfig.defaults().withMsize(Ganesha.MSIZE));
     }
 
     @Override
     protected Fid attach(Session s) throws IOException {
-        return s.attach(null, "root", ganesha.export.toString(), 0);
+        return s.attach(null, "root", ganesha.get().export().toString(), 0);
     }
 
     @Override
     protected Path export() {
-        return ganesha.export;
+        return ganesha.get().export();
     }
 
     @Override

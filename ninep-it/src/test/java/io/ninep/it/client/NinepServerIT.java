@@ -3,44 +3,21 @@ package io.ninep.it.client;
 import io.ninep.client.ClientConfig;
 import io.ninep.client.Fid;
 import io.ninep.client.Session;
-import io.ninep.server.NinepServer;
+import io.ninep.it.peers.NinepServerExtension;
 import io.ninep.server.ServerConfig;
 import io.ninep.server.local.LocalFileServer;
-import io.ninep.transport.DialAddress;
-import io.ninep.transport.Listener;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** ninep's client against ninep's own server (LocalFileServer), in process, over TCP on loopback. */
 class NinepServerIT extends ClientContract {
-    private static Path export;
-    private static NinepServer server;
-    private static Listener listener;
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        export = Files.createTempDirectory("ninep-server-export");
-        server = new NinepServer(new LocalFileServer(export), ServerConfig.defaults());
-        listener = server.listen(DialAddress.parse("tcp!127.0.0.1!0"));
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) {
-            server.shutdown(Duration.ofSeconds(5));
-        }
-        if (export != null) {
-            Diod.deleteTree(export);
-        }
-    }
+    @RegisterExtension
+    static final NinepServerExtension server = new NinepServerExtension("ninep-server-export");
 
     @Override
     protected Session connect() throws IOException {
-        return Session.connect(listener.address().toString(), ClientConfig.defaults());
+        return Session.connect(server.listener().address().toString(), ClientConfig.defaults());
     }
 
     @Override
@@ -50,7 +27,7 @@ class NinepServerIT extends ClientContract {
 
     @Override
     protected Path export() {
-        return export;
+        return server.export();
     }
 
     @Override

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ninep.client.ClientConfig;
 import io.ninep.client.DirEntryStream;
 import io.ninep.client.Fid;
-import io.ninep.client.OpenFlags;
 import io.ninep.client.Session;
+import io.ninep.it.peers.Trees;
+import io.ninep.protocol.LinuxOpenFlags;
 import io.ninep.protocol.message.DirEntry;
 import io.ninep.server.NinepServer;
 import io.ninep.server.ServerConfig;
@@ -48,7 +49,7 @@ class NinepServerTransportsIT {
     @AfterEach
     void stopServer() throws Exception {
         server.shutdown(Duration.ofSeconds(5));
-        Diod.deleteTree(export);
+        Trees.delete(export);
     }
 
     @Test
@@ -95,7 +96,7 @@ class NinepServerTransportsIT {
             memory.serve(pair.server());
             try (Session s = Session.open(pair.client(), config());
                  Fid root = s.attach(null, "root", "", 0);
-                 Fid f = root.create("data", OpenFlags.O_RDWR, 0644)) {
+                 Fid f = root.create("data", LinuxOpenFlags.O_RDWR, 0644)) {
                 byte[] data = new byte[1 << 20];
                 new Random(3).nextBytes(data);
                 f.writeAll(0, ByteBuffer.wrap(data));
@@ -120,7 +121,7 @@ class NinepServerTransportsIT {
         byte[] data = new byte[3 * 1024 * 1024 + 17];
         new Random(5).nextBytes(data);
         try (Fid root = s.attach(null, "root", "", 0)) {
-            try (Fid f = root.create("data-" + kind, OpenFlags.O_RDWR, 0644)) {
+            try (Fid f = root.create("data-" + kind, LinuxOpenFlags.O_RDWR, 0644)) {
                 f.writeAll(0, ByteBuffer.wrap(data));
                 ByteBuffer back = ByteBuffer.allocateDirect(data.length);
                 assertThat(f.readAll(0, back)).isEqualTo(data.length);
@@ -131,7 +132,7 @@ class NinepServerTransportsIT {
             assertThat(Files.readAllBytes(export.resolve("data-" + kind))).isEqualTo(data);
             List<String> names = new ArrayList<>();
             try (Fid d = root.walk()) {
-                d.lopen(OpenFlags.O_RDONLY | OpenFlags.O_DIRECTORY);
+                d.lopen(LinuxOpenFlags.O_RDONLY | LinuxOpenFlags.O_DIRECTORY);
                 try (DirEntryStream entries = d.readdir()) {
                     for (DirEntry e : entries) {
                         names.add(e.name());

@@ -1,5 +1,6 @@
 package io.ninep.it.kernel;
 
+import io.ninep.it.peers.Trees;
 import io.ninep.protocol.testing.Prerequisites;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -84,7 +84,7 @@ class LinuxKernelIT {
             assertThat(server.isAlive()).as("ninep serve still running after the workloads").isTrue();
             serverExit = server.stop(Duration.ofSeconds(30));
         } finally {
-            deleteTree(export);
+            Trees.delete(export);
         }
         System.out.println("linux9p " + config + ": " + run.done + " " + run.hostLine());
         assertThat(run.done).as("the guest reached DONE (exit %d); see %s", run.exitCode, logs).isNotNull();
@@ -130,16 +130,5 @@ class LinuxKernelIT {
         String trace = Files.readString(serverLog);
         assertThat(trace).as("the kernel flushed the blocked read").contains("<- Tflush").contains("-> Rflush");
         assertThat(run.exitCode).isZero();
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ninep.client.ClientConfig;
 import io.ninep.client.Fid;
-import io.ninep.client.OpenFlags;
 import io.ninep.client.Session;
+import io.ninep.protocol.LinuxOpenFlags;
 import io.ninep.server.NinepServer;
 import io.ninep.server.ServerConfig;
 import io.ninep.server.memory.MemoryFileServer;
@@ -33,7 +33,7 @@ class ReadmeExamplesIT {
             try (Session session = Session.connect(address, ClientConfig.defaults());
                  Fid root = session.attach("glenda", "");
                  Fid readme = root.walk("README")) {
-                readme.open(OpenFlags.O_RDONLY);
+                readme.open(LinuxOpenFlags.O_RDONLY);
                 text = new String(readme.readAllBytes(), StandardCharsets.UTF_8);
                 assertThat(session.negotiation().toString()).contains("using");
             }

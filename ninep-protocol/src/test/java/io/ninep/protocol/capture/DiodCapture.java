@@ -1,5 +1,11 @@
 package io.ninep.protocol.capture;
 
+import static io.ninep.protocol.LinuxOpenFlags.O_CREAT;
+import static io.ninep.protocol.LinuxOpenFlags.O_DIRECTORY;
+import static io.ninep.protocol.LinuxOpenFlags.O_RDONLY;
+import static io.ninep.protocol.LinuxOpenFlags.O_RDWR;
+import static io.ninep.protocol.message.Tunlinkat.AT_REMOVEDIR;
+
 import io.ninep.protocol.Dialect;
 import io.ninep.protocol.P9;
 import io.ninep.protocol.ProtocolException;
@@ -47,11 +53,6 @@ import java.util.concurrent.TimeUnit;
 public final class DiodCapture {
     private static final String DIOD = "/usr/sbin/diod";
     private static final int MSIZE = 65536;
-    private static final int O_RDONLY = 0;
-    private static final int O_RDWR = 02;
-    private static final int O_CREAT = 0100;
-    private static final int O_DIRECTORY = 0200000;
-    private static final int AT_REMOVEDIR = 0x200;
 
     private record Captured(boolean fromClient, byte[] bytes, String fcall) {}
 

@@ -1,12 +1,14 @@
 package io.ninep.server.local;
 
 import io.ninep.protocol.ErrnoException;
+import io.ninep.protocol.LinuxFileMode;
 import io.ninep.protocol.message.Attr;
 import io.ninep.protocol.message.Qid;
 import io.ninep.protocol.message.SetAttr;
 import io.ninep.server.local.sys.FileStat;
+import io.ninep.server.local.sys.IoSyscalls;
 import io.ninep.server.local.sys.LinuxAbi;
-import io.ninep.server.local.sys.Syscalls;
+import io.ninep.server.local.sys.StatSyscalls;
 
 /** Tgetattr's answer from statx, and Tsetattr's changes as system calls. */
 final class Attrs {
@@ -17,7 +19,7 @@ final class Attrs {
     /** Every field statx gave: stat(2)'s (BASIC), and the birth time when the file system keeps one. */
     static Attr of(FileStat st, Qids qids, long qidPath) {
         long valid = Attr.BASIC | (st.hasBtime() ? Attr.BTIME : 0);
-        Qid qid = new Qid(Qids.type(st.mode()), qids.version(st), qidPath);
+        Qid qid = new Qid(LinuxFileMode.qidType(st.mode()), qids.version(st), qidPath);
         return new Attr(valid, qid, st.mode(), st.uid(), st.gid(), st.nlink(), st.rdev(), st.size(),
                 st.blksize(), st.blocks(), st.atimeSec(), st.atimeNsec(), st.mtimeSec(), st.mtimeNsec(),
                 st.ctimeSec(), st.ctimeNsec(), st.hasBtime() ? st.btimeSec() : 0, st.hasBtime() ? st.btimeNsec() : 0,
@@ -36,13 +38,13 @@ final class Attrs {
         if ((valid & (SetAttr.UID | SetAttr.GID)) != 0) {
             int uid = (valid & SetAttr.UID) != 0 ? c.uid() : -1;
             int gid = (valid & SetAttr.GID) != 0 ? c.gid() : -1;
-            Syscalls.fchownat(h.fd, EMPTY, uid, gid, LinuxAbi.AT_EMPTY_PATH, h);
+            StatSyscalls.fchownat(h.fd, EMPTY, uid, gid, LinuxAbi.AT_EMPTY_PATH, h);
         }
         if ((valid & SetAttr.MODE) != 0) {
-            Syscalls.chmod(h.procPath(), c.mode() & 07777, h);
+            StatSyscalls.chmod(h.procPath(), c.mode() & 07777, h);
         }
         if ((valid & SetAttr.SIZE) != 0) {
-            Syscalls.truncate(h.procPath(), c.size(), h);
+            IoSyscalls.truncate(h.procPath(), c.size(), h);
         }
         if ((valid & (SetAttr.ATIME | SetAttr.MTIME)) != 0) {
             long aSec = 0;
@@ -59,7 +61,7 @@ final class Attrs {
                 mSec = set ? c.mtimeSec() : 0;
                 mNsec = set ? c.mtimeNsec() : LinuxAbi.UTIME_NOW;
             }
-            Syscalls.futimens(h.fd, aSec, aNsec, mSec, mNsec, h);
+            StatSyscalls.futimens(h.fd, aSec, aNsec, mSec, mNsec, h);
         }
     }
 }

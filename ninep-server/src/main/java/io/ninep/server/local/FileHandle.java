@@ -1,8 +1,8 @@
 package io.ninep.server.local;
 
+import io.ninep.protocol.LinuxFileMode;
+import io.ninep.server.local.sys.FdSyscalls;
 import io.ninep.server.local.sys.FileStat;
-import io.ninep.server.local.sys.LinuxAbi;
-import io.ninep.server.local.sys.Syscalls;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -48,15 +48,15 @@ final class FileHandle {
     }
 
     boolean isDirectory() {
-        return type == LinuxAbi.S_IFDIR;
+        return type == LinuxFileMode.S_IFDIR;
     }
 
     boolean isRegular() {
-        return type == LinuxAbi.S_IFREG;
+        return type == LinuxFileMode.S_IFREG;
     }
 
     boolean isSymlink() {
-        return type == LinuxAbi.S_IFLNK;
+        return type == LinuxFileMode.S_IFLNK;
     }
 
     FileHandle retain() {
@@ -70,7 +70,7 @@ final class FileHandle {
     void release() {
         int after = refs.decrementAndGet();
         if (after == 0) {
-            Syscalls.close(fd);
+            FdSyscalls.close(fd);
         } else if (after < 0) {
             throw new IllegalStateException("descriptor of " + name + " released too often");
         }

@@ -5,12 +5,14 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import io.ninep.protocol.ErrnoException;
+import io.ninep.protocol.LinuxFileMode;
 import io.ninep.protocol.WireString;
 import io.ninep.protocol.message.DirEntry;
 import io.ninep.protocol.message.Qid;
+import io.ninep.server.local.sys.DirSyscalls;
+import io.ninep.server.local.sys.FdSyscalls;
 import io.ninep.server.local.sys.FileStat;
-import io.ninep.server.local.sys.LinuxAbi;
-import io.ninep.server.local.sys.Syscalls;
+import io.ninep.server.local.sys.StatSyscalls;
 import io.ninep.server.spi.DirectorySink;
 import io.ninep.server.spi.OpenFile;
 import java.io.IOException;
@@ -66,7 +68,7 @@ final class LocalDirectory implements OpenFile {
 
     @Override
     public Qid qid() throws IOException {
-        FileStat st = Syscalls.fstat(fd, name);
+        FileStat st = StatSyscalls.fstat(fd, name);
         return new Qid(Qid.DIR, tree.qids().version(st), tree.qids().path(st.dev(), st.ino()));
     }
 
@@ -94,12 +96,12 @@ final class LocalDirectory implements OpenFile {
     private List<Entry> snapshot() throws ErrnoException {
         Qids qids = tree.qids();
         String self = name;
-        FileStat here = Syscalls.fstat(fd, self);
+        FileStat here = StatSyscalls.fstat(fd, self);
         Qid dot = new Qid(Qid.DIR, 0, qids.path(here.dev(), here.ino()));
         Qid dotdot = dot;
         if (!key.equals(tree.root.key)) {
             try {
-                FileStat up = Syscalls.fstatat(fd, DOT_DOT, self);
+                FileStat up = StatSyscalls.fstatat(fd, DOT_DOT, self);
                 dotdot = new Qid(Qid.DIR, 0, qids.path(up.dev(), up.ino()));
             } catch (ErrnoException e) {
                 // removed directory: ".." is gone; keep "." for it
@@ -108,11 +110,11 @@ final class LocalDirectory implements OpenFile {
         List<Entry> list = new ArrayList<>();
         list.add(new Entry(dot, DirEntry.DT_DIR, "."));
         list.add(new Entry(dotdot, DirEntry.DT_DIR, ".."));
-        Syscalls.seek(fd, 0, self);
+        FdSyscalls.seek(fd, 0, self);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(BUFFER, 8);
             int n;
-            while ((n = Syscalls.getdents64(fd, buf, self)) > 0) {
+            while ((n = DirSyscalls.getdents64(fd, buf, self)) > 0) {
                 int pos = 0;
                 while (pos < n) {
                     long ino = buf.get(JAVA_LONG, pos);
@@ -141,10 +143,10 @@ final class LocalDirectory implements OpenFile {
     private Entry entry(Qids qids, long dev, long ino, int type, byte[] name) throws ErrnoException {
         if (type == DirEntry.DT_DIR || type == DirEntry.DT_UNKNOWN) {
             try {
-                FileStat st = Syscalls.fstatat(fd, name, this.name);
+                FileStat st = StatSyscalls.fstatat(fd, name, this.name);
                 dev = st.dev();
                 ino = st.ino();
-                type = dtype(st.mode());
+                type = LinuxFileMode.direntType(st.mode());
             } catch (ErrnoException e) {
                 return null;   // gone since getdents64 saw it
             }
@@ -157,23 +159,10 @@ final class LocalDirectory implements OpenFile {
         return (name.length == 1 && name[0] == '.') || (name.length == 2 && name[0] == '.' && name[1] == '.');
     }
 
-    static int dtype(int mode) {
-        return switch (mode & LinuxAbi.S_IFMT) {
-            case LinuxAbi.S_IFDIR -> DirEntry.DT_DIR;
-            case LinuxAbi.S_IFREG -> DirEntry.DT_REG;
-            case LinuxAbi.S_IFLNK -> DirEntry.DT_LNK;
-            case LinuxAbi.S_IFIFO -> DirEntry.DT_FIFO;
-            case LinuxAbi.S_IFSOCK -> DirEntry.DT_SOCK;
-            case LinuxAbi.S_IFCHR -> DirEntry.DT_CHR;
-            case LinuxAbi.S_IFBLK -> DirEntry.DT_BLK;
-            default -> DirEntry.DT_UNKNOWN;
-        };
-    }
-
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            Syscalls.close(fd);
+            FdSyscalls.close(fd);
         }
     }
 }

@@ -3,9 +3,11 @@ package io.ninep.server.local;
 import io.ninep.protocol.Errno;
 import io.ninep.protocol.ErrnoException;
 import io.ninep.protocol.message.Qid;
+import io.ninep.server.local.sys.FdSyscalls;
+import io.ninep.server.local.sys.IoSyscalls;
+import io.ninep.server.local.sys.StatSyscalls;
 import io.ninep.server.lock.LockHandle;
 import io.ninep.server.lock.RangeLock;
-import io.ninep.server.local.sys.Syscalls;
 import io.ninep.server.spi.LockRequest;
 import io.ninep.server.spi.LockStatus;
 import io.ninep.server.spi.OpenFile;
@@ -47,7 +49,7 @@ final class LocalFile implements OpenFile {
 
     @Override
     public Qid qid() throws IOException {
-        return new Qid(Qid.FILE, tree.qids().version(Syscalls.fstat(fd, name)), qidPath);
+        return new Qid(Qid.FILE, tree.qids().version(StatSyscalls.fstat(fd, name)), qidPath);
     }
 
     @Override
@@ -55,7 +57,7 @@ final class LocalFile implements OpenFile {
         if (!OpenFlags.readable(flags)) {
             throw new ErrnoException(Errno.EBADF, name + ": not open for reading");
         }
-        return Syscalls.pread(fd, dst, offset, name);
+        return IoSyscalls.pread(fd, dst, offset, name);
     }
 
     @Override
@@ -63,14 +65,14 @@ final class LocalFile implements OpenFile {
         if (!OpenFlags.writable(flags)) {
             throw new ErrnoException(Errno.EBADF, name + ": not open for writing");
         }
-        int n = tree.actor.call(() -> Syscalls.pwrite(fd, src, offset, name));
+        int n = tree.actor.call(() -> IoSyscalls.pwrite(fd, src, offset, name));
         tree.qids().changed(key);
         return n;
     }
 
     @Override
     public void fsync(boolean dataOnly) throws IOException {
-        Syscalls.fsync(fd, dataOnly, name);
+        IoSyscalls.fsync(fd, dataOnly, name);
     }
 
     @Override
@@ -98,7 +100,7 @@ final class LocalFile implements OpenFile {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             locks.close();
-            Syscalls.close(fd);
+            FdSyscalls.close(fd);
         }
     }
 }

@@ -7,9 +7,12 @@ import io.ninep.server.local.cred.CredentialPool;
 import io.ninep.server.local.cred.DirectActor;
 import io.ninep.server.local.cred.SwitchingActor;
 import io.ninep.server.local.cred.UserDatabase;
+import io.ninep.server.local.sys.DirSyscalls;
+import io.ninep.server.local.sys.FdSyscalls;
 import io.ninep.server.local.sys.FileStat;
 import io.ninep.server.local.sys.LinuxAbi;
-import io.ninep.server.local.sys.Syscalls;
+import io.ninep.server.local.sys.StatSyscalls;
+import io.ninep.server.local.sys.ThreadCredentials;
 import io.ninep.server.lock.LockTable;
 import io.ninep.server.spi.FileNode;
 import io.ninep.server.spi.FileServer;
@@ -83,18 +86,18 @@ public final class LocalFileServer implements FileServer {
         this.readOnly = readOnly;
         this.users = users;
         byte[] path = export.toString().getBytes(StandardCharsets.UTF_8);
-        int fd = Syscalls.open(path, LinuxAbi.O_PATH | LinuxAbi.O_DIRECTORY | LinuxAbi.O_CLOEXEC, export);
+        int fd = FdSyscalls.open(path, LinuxAbi.O_PATH | LinuxAbi.O_DIRECTORY | LinuxAbi.O_CLOEXEC, export);
         FileStat st;
         try {
-            st = Syscalls.fstat(fd, export);
-            Syscalls.readlink(FileHandle.procPath(fd), "/proc/self/fd (is /proc mounted?)");
+            st = StatSyscalls.fstat(fd, export);
+            DirSyscalls.readlink(FileHandle.procPath(fd), "/proc/self/fd (is /proc mounted?)");
         } catch (ErrnoException | RuntimeException e) {
-            Syscalls.close(fd);
+            FdSyscalls.close(fd);
             throw e;
         }
         this.root = new FileHandle(fd, st, "/");
         this.qids = new Qids(st.dev());
-        this.rootProcess = Syscalls.geteuid() == 0;
+        this.rootProcess = ThreadCredentials.geteuid() == 0;
         this.pool = rootProcess ? new CredentialPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors())) : null;
         this.asServer = new DirectActor(rootProcess);
     }
@@ -131,12 +134,12 @@ public final class LocalFileServer implements FileServer {
             top = root.retain();
         } else {
             Making.Made made = actor.call(() -> {
-                int fd = Syscalls.openat2(root.fd, below, LinuxAbi.O_PATH | LinuxAbi.O_DIRECTORY | LinuxAbi.O_CLOEXEC, 0,
+                int fd = FdSyscalls.openat2(root.fd, below, LinuxAbi.O_PATH | LinuxAbi.O_DIRECTORY | LinuxAbi.O_CLOEXEC, 0,
                         Locator.RESOLVE, aname);
                 try {
-                    return new Making.Made(-1, fd, Syscalls.fstat(fd, aname));
+                    return new Making.Made(-1, fd, StatSyscalls.fstat(fd, aname));
                 } catch (ErrnoException | RuntimeException e) {
-                    Syscalls.close(fd);
+                    FdSyscalls.close(fd);
                     throw e;
                 }
             });

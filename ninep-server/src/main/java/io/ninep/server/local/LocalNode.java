@@ -2,14 +2,19 @@ package io.ninep.server.local;
 
 import io.ninep.protocol.Errno;
 import io.ninep.protocol.ErrnoException;
+import io.ninep.protocol.LinuxFileMode;
+import io.ninep.protocol.LinuxOpenFlags;
 import io.ninep.protocol.WireString;
 import io.ninep.protocol.message.Attr;
 import io.ninep.protocol.message.Qid;
 import io.ninep.protocol.message.SetAttr;
 import io.ninep.protocol.message.StatFs;
+import io.ninep.server.local.sys.DirSyscalls;
+import io.ninep.server.local.sys.FdSyscalls;
 import io.ninep.server.local.sys.FileStat;
 import io.ninep.server.local.sys.LinuxAbi;
-import io.ninep.server.local.sys.Syscalls;
+import io.ninep.server.local.sys.StatSyscalls;
+import io.ninep.server.local.sys.XattrSyscalls;
 import io.ninep.server.spi.Created;
 import io.ninep.server.spi.FileNode;
 import io.ninep.server.spi.OpenFile;
@@ -23,10 +28,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ({@link Tree}) it was walked from.
  *
  * <p>Confinement: every name a client sends is one directory entry ({@link Names}), looked up
- * relative to the descriptor of the directory it is in, with openat2 RESOLVE_BENEATH |
- * RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS and O_NOFOLLOW, or with an *at call that does not
- * follow a final symbolic link (mkdirat, mknodat, symlinkat, linkat without AT_SYMLINK_FOLLOW,
- * renameat2, unlinkat, fchownat with AT_EMPTY_PATH). A node's own file is reached through its
+ * ({@link Walking}) relative to the descriptor of the directory it is in, with openat2
+ * RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS and O_NOFOLLOW, or with an *at
+ * call that does not follow a final symbolic link (mkdirat, mknodat, symlinkat, linkat without
+ * AT_SYMLINK_FOLLOW, renameat2, unlinkat, fchownat with AT_EMPTY_PATH). A node's own file is reached through its
  * descriptor: fstat/utimensat/fchownat with AT_EMPTY_PATH, or the /proc/self/fd/N magic link,
  * which the kernel resolves to that very file (a symbolic link's magic link leads to the link
  * itself, never its target). No path is ever built from names, so a concurrent rename or a
@@ -39,8 +44,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Thread-safe: the state is the descriptor, which the kernel serialises.
  */
 final class LocalNode implements FileNode {
-    private static final int PATH_FLAGS = LinuxAbi.O_PATH | LinuxAbi.O_NOFOLLOW | LinuxAbi.O_CLOEXEC;
-
     final Tree tree;
     final FileHandle handle;
     private final long qidPath;
@@ -59,7 +62,7 @@ final class LocalNode implements FileNode {
 
     @Override
     public Qid qid() throws IOException {
-        return new Qid(Qids.type(handle.type), tree.qids().version(Syscalls.fstat(handle.fd, handle)), qidPath);
+        return new Qid(LinuxFileMode.qidType(handle.type), tree.qids().version(StatSyscalls.fstat(handle.fd, handle)), qidPath);
     }
 
     @Override
@@ -69,92 +72,18 @@ final class LocalNode implements FileNode {
 
     // ---- walk
 
-    /** One walked element: a new O_PATH descriptor, or the root of the tree. */
-    private record Step(int fd, FileStat stat, String name, boolean root) {}
-
     @Override
     public List<FileNode> walk(List<String> names) throws IOException {
         if (names.isEmpty() || names.size() > io.ninep.protocol.P9.MAX_WALK_ELEMENTS) {
             throw new ErrnoException(Errno.EINVAL, "walk of " + names.size() + " names");
         }
-        List<Step> steps = tree.actor.call(() -> walkSteps(names));
+        List<Walking.Step> steps = tree.actor.call(() -> Walking.steps(tree, handle, names));
         List<FileNode> nodes = new ArrayList<>(steps.size());
-        for (Step s : steps) {
+        for (Walking.Step s : steps) {
             FileHandle h = s.root() ? tree.root.retain() : new FileHandle(s.fd(), s.stat(), s.name());
             nodes.add(new LocalNode(tree, h));
         }
         return nodes;
-    }
-
-    /** Only system calls: runs as the user. */
-    private List<Step> walkSteps(List<String> names) throws IOException {
-        List<Step> steps = new ArrayList<>(names.size());
-        int fd = handle.fd;
-        FileHandle current = handle;
-        boolean directory = handle.isDirectory();
-        try {
-            for (int i = 0; i < names.size(); i++) {
-                String name = names.get(i);
-                Step step;
-                try {
-                    if (!directory) {
-                        throw ErrnoException.of(Errno.ENOTDIR, current.name);
-                    }
-                    step = name.equals("..") ? parentStep(current) : childStep(fd, name);
-                } catch (IOException e) {
-                    if (i == 0) {
-                        throw e;
-                    }
-                    break;
-                }
-                steps.add(step);
-                if (step.root()) {
-                    current = tree.root;
-                    fd = tree.root.fd;
-                    directory = true;
-                } else {
-                    current = new FileHandle(step.fd(), step.stat(), step.name());   // not shared: a view for the next step
-                    fd = step.fd();
-                    directory = step.stat().isDirectory();
-                }
-            }
-            return steps;
-        } catch (IOException | RuntimeException | Error e) {
-            for (Step s : steps) {
-                if (!s.root()) {
-                    Syscalls.close(s.fd());
-                }
-            }
-            throw e;
-        }
-    }
-
-    private static Step childStep(int dirFd, String name) throws ErrnoException {
-        byte[] bytes = Names.entry(name);
-        int fd = Syscalls.openat2(dirFd, bytes, PATH_FLAGS, 0, Locator.RESOLVE, Names.printable(name));
-        try {
-            return new Step(fd, Syscalls.fstat(fd, name), name, false);
-        } catch (ErrnoException | RuntimeException e) {
-            Syscalls.close(fd);
-            throw e;
-        }
-    }
-
-    /** "..": the parent, but the root of the tree is its own parent. */
-    private Step parentStep(FileHandle dir) throws ErrnoException {
-        if (dir.key.equals(tree.root.key)) {
-            return new Step(-1, null, "..", true);
-        }
-        Locator.Location at = Locator.locate(tree.root, dir);
-        if (at.parentIsRoot()) {
-            return new Step(-1, null, "..", true);
-        }
-        try {
-            return new Step(at.parentFd(), Syscalls.fstat(at.parentFd(), ".."), "..", false);
-        } catch (ErrnoException | RuntimeException e) {
-            at.close();
-            throw e;
-        }
     }
 
     // ---- open and create
@@ -169,11 +98,11 @@ final class LocalNode implements FileNode {
             if (OpenFlags.writable(host)) {
                 throw ErrnoException.of(Errno.EISDIR, handle.name);
             }
-            int fd = tree.actor.call(() -> Syscalls.open(handle.procPath(),
+            int fd = tree.actor.call(() -> FdSyscalls.open(handle.procPath(),
                     LinuxAbi.O_RDONLY | LinuxAbi.O_DIRECTORY | LinuxAbi.O_CLOEXEC, handle));
             return new LocalDirectory(tree, handle, fd);
         }
-        if ((linuxFlags & OpenFlags.DIRECTORY) != 0) {
+        if ((linuxFlags & LinuxOpenFlags.O_DIRECTORY) != 0) {
             throw ErrnoException.of(Errno.ENOTDIR, handle.name);
         }
         if (handle.isSymlink()) {
@@ -182,7 +111,7 @@ final class LocalNode implements FileNode {
         if (!handle.isRegular()) {
             throw new ErrnoException(Errno.ENXIO, handle.name + ": special files are not opened on the server");
         }
-        int fd = tree.actor.call(() -> Syscalls.open(handle.procPath(), host | LinuxAbi.O_CLOEXEC, handle));
+        int fd = tree.actor.call(() -> FdSyscalls.open(handle.procPath(), host | LinuxAbi.O_CLOEXEC, handle));
         if ((host & LinuxAbi.O_TRUNC) != 0) {
             tree.qids().changed(handle.key);
         }
@@ -195,7 +124,7 @@ final class LocalNode implements FileNode {
         requireDirectory();
         byte[] bytes = Names.entry(name);
         int host = OpenFlags.toHost(linuxFlags);
-        boolean exclusive = (linuxFlags & OpenFlags.EXCL) != 0;
+        boolean exclusive = (linuxFlags & LinuxOpenFlags.O_EXCL) != 0;
         Making.Owner owner = owner(gid);
         String subject = Names.printable(name);
         Making.Made made = tree.actor.callWithGroup(gid,
@@ -241,11 +170,11 @@ final class LocalNode implements FileNode {
         server().checkWritable();
         requireDirectory();
         byte[] bytes = Names.entry(name);
-        int type = mode & LinuxAbi.S_IFMT;
-        if (type == LinuxAbi.S_IFCHR || type == LinuxAbi.S_IFBLK) {
+        int type = mode & LinuxFileMode.S_IFMT;
+        if (type == LinuxFileMode.S_IFCHR || type == LinuxFileMode.S_IFBLK) {
             throw new ErrnoException(Errno.EPERM, Names.printable(name) + ": device nodes are not made on the server");
         }
-        if (type != LinuxAbi.S_IFIFO && type != LinuxAbi.S_IFSOCK) {
+        if (type != LinuxFileMode.S_IFIFO && type != LinuxFileMode.S_IFSOCK) {
             throw new ErrnoException(Errno.EINVAL, Names.printable(name) + ": mknod makes fifos and sockets only");
         }
         Making.Owner owner = owner(gid);
@@ -268,7 +197,7 @@ final class LocalNode implements FileNode {
         LocalNode from = sameServer(target);
         String subject = Names.printable(name);
         tree.actor.call(() -> {
-            Syscalls.linkat(LinuxAbi.AT_FDCWD, from.handle.procPath(), handle.fd, bytes, LinuxAbi.AT_SYMLINK_FOLLOW,
+            DirSyscalls.linkat(LinuxAbi.AT_FDCWD, from.handle.procPath(), handle.fd, bytes, LinuxAbi.AT_SYMLINK_FOLLOW,
                     subject);
             return null;
         });
@@ -282,7 +211,7 @@ final class LocalNode implements FileNode {
         tree.actor.call(() -> {
             Locator.Location at = Locator.locate(tree.root, handle);
             try {
-                Syscalls.renameat2(at.parentFd(), at.name(), to.handle.fd, bytes, 0, handle.name);
+                DirSyscalls.renameat2(at.parentFd(), at.name(), to.handle.fd, bytes, 0, handle.name);
             } finally {
                 at.close();
             }
@@ -299,7 +228,7 @@ final class LocalNode implements FileNode {
         LocalNode dir = sameServer(newDirectory);
         String subject = Names.printable(oldName);
         tree.actor.call(() -> {
-            Syscalls.renameat2(handle.fd, from, dir.handle.fd, to, 0, subject);
+            DirSyscalls.renameat2(handle.fd, from, dir.handle.fd, to, 0, subject);
             return null;
         });
     }
@@ -314,7 +243,7 @@ final class LocalNode implements FileNode {
         byte[] bytes = Names.entry(name);
         String subject = Names.printable(name);
         tree.actor.call(() -> {
-            Syscalls.unlinkat(handle.fd, bytes, flags, subject);
+            DirSyscalls.unlinkat(handle.fd, bytes, flags, subject);
             return null;
         });
     }
@@ -326,7 +255,7 @@ final class LocalNode implements FileNode {
         tree.actor.call(() -> {
             Locator.Location at = Locator.locate(tree.root, handle);
             try {
-                Syscalls.unlinkat(at.parentFd(), at.name(), flags, handle.name);
+                DirSyscalls.unlinkat(at.parentFd(), at.name(), flags, handle.name);
             } finally {
                 at.close();
             }
@@ -339,14 +268,14 @@ final class LocalNode implements FileNode {
         if (!handle.isSymlink()) {
             throw new ErrnoException(Errno.EINVAL, handle.name + ": not a symbolic link");
         }
-        return WireString.fromBytes(Syscalls.readlink(handle.fd, handle));
+        return WireString.fromBytes(DirSyscalls.readlink(handle.fd, handle));
     }
 
     // ---- attributes
 
     @Override
     public Attr getattr(long mask) throws IOException {
-        return Attrs.of(Syscalls.fstat(handle.fd, handle), tree.qids(), qidPath);
+        return Attrs.of(StatSyscalls.fstat(handle.fd, handle), tree.qids(), qidPath);
     }
 
     @Override
@@ -370,7 +299,7 @@ final class LocalNode implements FileNode {
 
     @Override
     public StatFs statfs() throws IOException {
-        return Syscalls.fstatfs(handle.fd, handle);
+        return StatSyscalls.fstatfs(handle.fd, handle);
     }
 
     // ---- extended attributes, through the magic link (f*xattr refuse O_PATH descriptors)
@@ -378,12 +307,12 @@ final class LocalNode implements FileNode {
     @Override
     public byte[] getxattr(String name) throws IOException {
         byte[] n = Names.text(name, "attribute name");
-        return tree.actor.call(() -> Syscalls.getxattr(handle.procPath(), n, handle));
+        return tree.actor.call(() -> XattrSyscalls.getxattr(handle.procPath(), n, handle));
     }
 
     @Override
     public byte[] listxattr() throws IOException {
-        return tree.actor.call(() -> Syscalls.listxattr(handle.procPath(), handle));
+        return tree.actor.call(() -> XattrSyscalls.listxattr(handle.procPath(), handle));
     }
 
     @Override
@@ -394,7 +323,7 @@ final class LocalNode implements FileNode {
             throw new ErrnoException(Errno.EINVAL, "setxattr flags 0x" + Integer.toHexString(flags));
         }
         tree.actor.call(() -> {
-            Syscalls.setxattr(handle.procPath(), n, value, flags, handle);
+            XattrSyscalls.setxattr(handle.procPath(), n, value, flags, handle);
             return null;
         });
     }
@@ -404,7 +333,7 @@ final class LocalNode implements FileNode {
         server().checkWritable();
         byte[] n = Names.text(name, "attribute name");
         tree.actor.call(() -> {
-            Syscalls.removexattr(handle.procPath(), n, handle);
+            XattrSyscalls.removexattr(handle.procPath(), n, handle);
             return null;
         });
     }

@@ -2,9 +2,11 @@ package io.ninep.server.local;
 
 import io.ninep.protocol.Errno;
 import io.ninep.protocol.ErrnoException;
+import io.ninep.server.local.sys.DirSyscalls;
+import io.ninep.server.local.sys.FdSyscalls;
 import io.ninep.server.local.sys.FileStat;
 import io.ninep.server.local.sys.LinuxAbi;
-import io.ninep.server.local.sys.Syscalls;
+import io.ninep.server.local.sys.StatSyscalls;
 import java.util.Arrays;
 
 /**
@@ -32,7 +34,7 @@ final class Locator {
     record Location(int parentFd, boolean parentIsRoot, byte[] name) {
         void close() {
             if (!parentIsRoot) {
-                Syscalls.close(parentFd);
+                FdSyscalls.close(parentFd);
             }
         }
     }
@@ -46,8 +48,8 @@ final class Locator {
         if (file.key.equals(root.key)) {
             throw new ErrnoException(Errno.EBUSY, "the root of the tree cannot be moved or removed");
         }
-        byte[] rootPath = Syscalls.readlink(root.procPath(), root);
-        byte[] path = Syscalls.readlink(file.procPath(), file);
+        byte[] rootPath = DirSyscalls.readlink(root.procPath(), root);
+        byte[] path = DirSyscalls.readlink(file.procPath(), file);
         int start;
         if (rootPath.length == 1 && rootPath[0] == '/') {
             start = 1;
@@ -67,12 +69,12 @@ final class Locator {
             at = new Location(root.fd, true, name);
         } else {
             byte[] parent = Arrays.copyOfRange(path, start, slash);
-            int fd = Syscalls.openat2(root.fd, parent, LinuxAbi.O_PATH | LinuxAbi.O_DIRECTORY | LinuxAbi.O_CLOEXEC,
+            int fd = FdSyscalls.openat2(root.fd, parent, LinuxAbi.O_PATH | LinuxAbi.O_DIRECTORY | LinuxAbi.O_CLOEXEC,
                     0, RESOLVE, file);
             at = new Location(fd, false, name);
         }
         try {
-            FileStat there = Syscalls.fstatat(at.parentFd(), name, file);
+            FileStat there = StatSyscalls.fstatat(at.parentFd(), name, file);
             if (there.dev() != file.key.dev() || there.ino() != file.key.ino()) {
                 throw gone(file);
             }

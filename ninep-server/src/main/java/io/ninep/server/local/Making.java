@@ -2,9 +2,12 @@ package io.ninep.server.local;
 
 import io.ninep.protocol.Errno;
 import io.ninep.protocol.ErrnoException;
+import io.ninep.protocol.LinuxFileMode;
+import io.ninep.server.local.sys.DirSyscalls;
+import io.ninep.server.local.sys.FdSyscalls;
 import io.ninep.server.local.sys.FileStat;
 import io.ninep.server.local.sys.LinuxAbi;
-import io.ninep.server.local.sys.Syscalls;
+import io.ninep.server.local.sys.StatSyscalls;
 
 /**
  * Creating files the way the kernel would for the client's process, in system calls only (so
@@ -48,7 +51,7 @@ final class Making {
         for (int attempt = 0; ; attempt++) {
             int fd;
             try {
-                fd = Syscalls.openat2(dir.fd, name, flags, mode & 07777, Locator.RESOLVE, subject);
+                fd = FdSyscalls.openat2(dir.fd, name, flags, mode & 07777, Locator.RESOLVE, subject);
             } catch (ErrnoException e) {
                 if (e.errno() != Errno.EEXIST.number() || exclusive) {
                     throw e;
@@ -63,17 +66,17 @@ final class Making {
                 }
             }
             try {
-                FileStat st = Syscalls.fstat(fd, subject);
+                FileStat st = StatSyscalls.fstat(fd, subject);
                 st = fixGroup(dir, fd, st, owner, subject);
                 int want = mode & 07777;
                 if ((st.mode() & 07777) != want) {
-                    Syscalls.fchmod(fd, want, subject);
-                    st = Syscalls.fstat(fd, subject);
+                    StatSyscalls.fchmod(fd, want, subject);
+                    st = StatSyscalls.fstat(fd, subject);
                 }
-                int pathFd = Syscalls.open(FileHandle.procPath(fd), LinuxAbi.O_PATH | LinuxAbi.O_CLOEXEC, subject);
+                int pathFd = FdSyscalls.open(FileHandle.procPath(fd), LinuxAbi.O_PATH | LinuxAbi.O_CLOEXEC, subject);
                 return new Made(fd, pathFd, st);
             } catch (ErrnoException | RuntimeException e) {
-                Syscalls.close(fd);
+                FdSyscalls.close(fd);
                 throw e;
             }
         }
@@ -81,62 +84,62 @@ final class Making {
 
     /** The existing file at {@code name}, opened: only a regular file (a fifo would block the open). */
     private static Made openExisting(FileHandle dir, byte[] name, String subject, int hostFlags) throws ErrnoException {
-        int pathFd = Syscalls.openat2(dir.fd, name, PATH_FLAGS, 0, Locator.RESOLVE, subject);
+        int pathFd = FdSyscalls.openat2(dir.fd, name, PATH_FLAGS, 0, Locator.RESOLVE, subject);
         try {
-            FileStat st = Syscalls.fstat(pathFd, subject);
+            FileStat st = StatSyscalls.fstat(pathFd, subject);
             if (!st.isRegular()) {
                 throw new ErrnoException(Errno.EEXIST, subject + ": exists and is not a regular file");
             }
-            int fd = Syscalls.open(FileHandle.procPath(pathFd), hostFlags | LinuxAbi.O_CLOEXEC, subject);
+            int fd = FdSyscalls.open(FileHandle.procPath(pathFd), hostFlags | LinuxAbi.O_CLOEXEC, subject);
             return new Made(fd, pathFd, st);
         } catch (ErrnoException | RuntimeException e) {
-            Syscalls.close(pathFd);
+            FdSyscalls.close(pathFd);
             throw e;
         }
     }
 
     /** Tmkdir. */
     static FileStat mkdir(FileHandle dir, byte[] name, String subject, int mode, Owner owner) throws ErrnoException {
-        Syscalls.mkdirat(dir.fd, name, mode & 01777, subject);
-        int fd = Syscalls.openat2(dir.fd, name, PATH_FLAGS | LinuxAbi.O_DIRECTORY, 0, Locator.RESOLVE, subject);
+        DirSyscalls.mkdirat(dir.fd, name, mode & 01777, subject);
+        int fd = FdSyscalls.openat2(dir.fd, name, PATH_FLAGS | LinuxAbi.O_DIRECTORY, 0, Locator.RESOLVE, subject);
         try {
-            FileStat st = fixGroup(dir, fd, Syscalls.fstat(fd, subject), owner, subject);
+            FileStat st = fixGroup(dir, fd, StatSyscalls.fstat(fd, subject), owner, subject);
             // A set-group-ID parent makes its subdirectories set-group-ID: keep what the kernel gave.
-            return fixMode(fd, st, (mode & 01777) | (st.mode() & LinuxAbi.S_ISGID), subject);
+            return fixMode(fd, st, (mode & 01777) | (st.mode() & LinuxFileMode.S_ISGID), subject);
         } finally {
-            Syscalls.close(fd);
+            FdSyscalls.close(fd);
         }
     }
 
     /** Tmknod of a fifo or socket ({@code mode} holds the type). */
     static FileStat mknod(FileHandle dir, byte[] name, String subject, int mode, Owner owner) throws ErrnoException {
-        Syscalls.mknodat(dir.fd, name, mode & (LinuxAbi.S_IFMT | 07777), 0, subject);
-        int fd = Syscalls.openat2(dir.fd, name, PATH_FLAGS, 0, Locator.RESOLVE, subject);
+        DirSyscalls.mknodat(dir.fd, name, mode & (LinuxFileMode.S_IFMT | 07777), 0, subject);
+        int fd = FdSyscalls.openat2(dir.fd, name, PATH_FLAGS, 0, Locator.RESOLVE, subject);
         try {
-            FileStat st = Syscalls.fstat(fd, subject);
-            if (st.type() != (mode & LinuxAbi.S_IFMT)) {
+            FileStat st = StatSyscalls.fstat(fd, subject);
+            if (st.type() != (mode & LinuxFileMode.S_IFMT)) {
                 throw new ErrnoException(Errno.EEXIST, subject + ": replaced while it was being made");
             }
             st = fixGroup(dir, fd, st, owner, subject);
             return fixMode(fd, st, mode & 07777, subject);
         } finally {
-            Syscalls.close(fd);
+            FdSyscalls.close(fd);
         }
     }
 
     /** Tsymlink. */
     static FileStat symlink(FileHandle dir, byte[] name, String subject, byte[] target, Owner owner)
             throws ErrnoException {
-        Syscalls.symlinkat(target, dir.fd, name, subject);
-        int fd = Syscalls.openat2(dir.fd, name, PATH_FLAGS, 0, Locator.RESOLVE, subject);
+        DirSyscalls.symlinkat(target, dir.fd, name, subject);
+        int fd = FdSyscalls.openat2(dir.fd, name, PATH_FLAGS, 0, Locator.RESOLVE, subject);
         try {
-            FileStat st = Syscalls.fstat(fd, subject);
+            FileStat st = StatSyscalls.fstat(fd, subject);
             if (!st.isSymlink()) {
                 throw new ErrnoException(Errno.EEXIST, subject + ": replaced while it was being made");
             }
             return fixGroup(dir, fd, st, owner, subject);
         } finally {
-            Syscalls.close(fd);
+            FdSyscalls.close(fd);
         }
     }
 
@@ -145,25 +148,25 @@ final class Making {
         if (owner.groupApplied() || owner.gid() == -1 || st.gid() == owner.gid()) {
             return st;
         }
-        if ((Syscalls.fstat(dir.fd, dir).mode() & LinuxAbi.S_ISGID) != 0) {
+        if ((StatSyscalls.fstat(dir.fd, dir).mode() & LinuxFileMode.S_ISGID) != 0) {
             return st;   // the directory's group, as the kernel gave it
         }
         try {
-            Syscalls.fchownat(fd, new byte[0], -1, owner.gid(), LinuxAbi.AT_EMPTY_PATH, subject);
+            StatSyscalls.fchownat(fd, new byte[0], -1, owner.gid(), LinuxAbi.AT_EMPTY_PATH, subject);
         } catch (ErrnoException e) {
             if (owner.privileged() || e.errno() != Errno.EPERM.number()) {
                 throw e;
             }
             return st;   // acting as ourselves, not in that group: the file keeps ours
         }
-        return Syscalls.fstat(fd, subject);
+        return StatSyscalls.fstat(fd, subject);
     }
 
     private static FileStat fixMode(int fd, FileStat st, int want, String subject) throws ErrnoException {
         if ((st.mode() & 07777) == want) {
             return st;
         }
-        Syscalls.chmod(FileHandle.procPath(fd), want, subject);
-        return Syscalls.fstat(fd, subject);
+        StatSyscalls.chmod(FileHandle.procPath(fd), want, subject);
+        return StatSyscalls.fstat(fd, subject);
     }
 }

@@ -2,6 +2,7 @@ package io.ninep.server.local;
 
 import io.ninep.protocol.Errno;
 import io.ninep.protocol.ErrnoException;
+import io.ninep.protocol.LinuxOpenFlags;
 import io.ninep.server.local.sys.LinuxAbi;
 
 /**
@@ -16,36 +17,30 @@ import io.ninep.server.local.sys.LinuxAbi;
 final class OpenFlags {
     private OpenFlags() {}
 
-    static final int ACCMODE = io.ninep.server.spi.OpenFlags.O_ACCMODE;
+    /** Access mode 3: no access, which Linux's open(2) allows and the server does not. */
     static final int NOACCESS = 03;
-    static final int EXCL = io.ninep.server.spi.OpenFlags.O_EXCL;
-    static final int TRUNC = io.ninep.server.spi.OpenFlags.O_TRUNC;
-    static final int APPEND = io.ninep.server.spi.OpenFlags.O_APPEND;
-    static final int NONBLOCK = io.ninep.server.spi.OpenFlags.O_NONBLOCK;
-    static final int DSYNC = io.ninep.server.spi.OpenFlags.O_DSYNC;
-    static final int DIRECTORY = io.ninep.server.spi.OpenFlags.O_DIRECTORY;
     /** P9_DOTL_SYNC: the bit O_SYNC adds to O_DSYNC. */
-    static final int SYNC = 04000000;
+    static final int SYNC = LinuxOpenFlags.O_SYNC & ~LinuxOpenFlags.O_DSYNC;
 
     /** The host flags for {@code wire}. */
     static int toHost(int wire) throws ErrnoException {
-        int access = wire & ACCMODE;
+        int access = wire & LinuxOpenFlags.O_ACCMODE;
         if (access == NOACCESS) {
             throw new ErrnoException(Errno.EINVAL, "open mode 3 (no access) is not supported");
         }
         int host = access;
-        if ((wire & TRUNC) != 0) {
+        if ((wire & LinuxOpenFlags.O_TRUNC) != 0) {
             host |= LinuxAbi.O_TRUNC;
         }
-        if ((wire & APPEND) != 0) {
+        if ((wire & LinuxOpenFlags.O_APPEND) != 0) {
             host |= LinuxAbi.O_APPEND;
         }
-        if ((wire & NONBLOCK) != 0) {
+        if ((wire & LinuxOpenFlags.O_NONBLOCK) != 0) {
             host |= LinuxAbi.O_NONBLOCK;
         }
         if ((wire & SYNC) != 0) {
             host |= LinuxAbi.O_SYNC;
-        } else if ((wire & DSYNC) != 0) {
+        } else if ((wire & LinuxOpenFlags.O_DSYNC) != 0) {
             host |= LinuxAbi.O_DSYNC;
         }
         return host;

@@ -1,8 +1,8 @@
 package io.ninep.server.local;
 
+import io.ninep.protocol.LinuxFileMode;
 import io.ninep.protocol.message.Qid;
 import io.ninep.server.local.sys.FileStat;
-import io.ninep.server.local.sys.LinuxAbi;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,15 +44,6 @@ final class Qids {
         deviceIndex(rootDevice);
     }
 
-    /** The qid type for a st_mode. */
-    static int type(int mode) {
-        return switch (mode & LinuxAbi.S_IFMT) {
-            case LinuxAbi.S_IFDIR -> Qid.DIR;
-            case LinuxAbi.S_IFLNK -> Qid.SYMLINK;
-            default -> Qid.FILE;
-        };
-    }
-
     long path(long dev, long ino) {
         int index = deviceIndex(dev);
         if (index < MAX_DEVICES && ino >= 0 && ino < MAX_PACKED_INO) {
@@ -70,7 +61,7 @@ final class Qids {
     }
 
     Qid qid(FileStat st) {
-        return new Qid(type(st.mode()), version(st), path(st.dev(), st.ino()));
+        return new Qid(LinuxFileMode.qidType(st.mode()), version(st), path(st.dev(), st.ino()));
     }
 
     int version(FileStat st) {

@@ -1,8 +1,8 @@
 package io.ninep.server.memory;
 
+import io.ninep.protocol.LinuxFileMode;
 import io.ninep.protocol.message.Attr;
 import io.ninep.protocol.message.Qid;
-import io.ninep.server.spi.FileMode;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,7 +46,7 @@ abstract sealed class Inode {
         this.fs = fs;
         this.path = fs.nextPath();
         this.type = type;
-        this.permissions = permissions & FileMode.PERMISSIONS;
+        this.permissions = permissions & LinuxFileMode.PERMISSIONS;
         this.uid = uid;
         this.gid = gid;
         long now = MemoryFileServer.now();
@@ -58,7 +58,7 @@ abstract sealed class Inode {
     }
 
     Qid qid() {
-        return new Qid(FileMode.qidType(type), version, path);
+        return new Qid(LinuxFileMode.qidType(type), version, path);
     }
 
     int mode() {
@@ -66,7 +66,7 @@ abstract sealed class Inode {
     }
 
     boolean isDirectory() {
-        return type == FileMode.S_IFDIR;
+        return type == LinuxFileMode.S_IFDIR;
     }
 
     /** The size stat reports; rw held. */
@@ -84,6 +84,26 @@ abstract sealed class Inode {
         version++;
     }
 
+    /** {@link #modified()}, taking rw for writing. */
+    void markModified() {
+        rw.writeLock().lock();
+        try {
+            modified();
+        } finally {
+            rw.writeLock().unlock();
+        }
+    }
+
+    /** Marks a change of attributes (a name added or lost): ctime. Takes rw for writing. */
+    void markChanged() {
+        rw.writeLock().lock();
+        try {
+            ctime = MemoryFileServer.now();
+        } finally {
+            rw.writeLock().unlock();
+        }
+    }
+
     Attr attr() {
         rw.readLock().lock();
         try {
@@ -99,7 +119,7 @@ abstract sealed class Inode {
     }
 
     int direntType() {
-        return FileMode.direntType(type);
+        return LinuxFileMode.direntType(type);
     }
 
     /** A directory: its entries by name, and by cookie for readdir. */
@@ -118,7 +138,7 @@ abstract sealed class Inode {
         boolean removed;
 
         Directory(MemoryFileServer fs, Directory parent, String name, int permissions, int uid, int gid) {
-            super(fs, FileMode.S_IFDIR, permissions, uid, gid);
+            super(fs, LinuxFileMode.S_IFDIR, permissions, uid, gid);
             this.parent = parent;
             this.name = name;
             this.nlink = 2;
@@ -177,7 +197,7 @@ abstract sealed class Inode {
         int opens;
 
         Regular(MemoryFileServer fs, int permissions, int uid, int gid) {
-            super(fs, FileMode.S_IFREG, permissions, uid, gid);
+            super(fs, LinuxFileMode.S_IFREG, permissions, uid, gid);
             this.pages = new Pages(fs.space);
         }
 
@@ -191,7 +211,7 @@ abstract sealed class Inode {
         final String target;
 
         Symlink(MemoryFileServer fs, String target, int uid, int gid) {
-            super(fs, FileMode.S_IFLNK, 0777, uid, gid);
+            super(fs, LinuxFileMode.S_IFLNK, 0777, uid, gid);
             this.target = target;
         }
 
@@ -218,7 +238,7 @@ abstract sealed class Inode {
         final SyntheticContent content;
 
         Synthetic(MemoryFileServer fs, int permissions, SyntheticContent content) {
-            super(fs, FileMode.S_IFREG, permissions, 0, 0);
+            super(fs, LinuxFileMode.S_IFREG, permissions, 0, 0);
             this.content = content;
         }
 

@@ -2,7 +2,7 @@ package io.ninep.server.memory;
 
 import io.ninep.protocol.Errno;
 import io.ninep.protocol.ErrnoException;
-import io.ninep.server.spi.FileMode;
+import io.ninep.protocol.LinuxFileMode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -201,7 +201,7 @@ public final class MemoryDirectory {
     public MemoryDirectory chmod(int mode) {
         dir.rw.writeLock().lock();
         try {
-            dir.permissions = mode & FileMode.PERMISSIONS;
+            dir.permissions = mode & LinuxFileMode.PERMISSIONS;
         } finally {
             dir.rw.writeLock().unlock();
         }
@@ -241,12 +241,7 @@ public final class MemoryDirectory {
             dropped(old.inode());
         }
         dir.add(name, inode);
-        dir.rw.writeLock().lock();
-        try {
-            dir.modified();
-        } finally {
-            dir.rw.writeLock().unlock();
-        }
+        dir.markModified();
     }
 
     /** An inode lost its name here; tree write lock held. */

@@ -2,6 +2,7 @@ package io.ninep.server.memory;
 
 import io.ninep.protocol.Errno;
 import io.ninep.protocol.ErrnoException;
+import io.ninep.protocol.LinuxOpenFlags;
 import io.ninep.protocol.message.DirEntry;
 import io.ninep.protocol.message.Qid;
 import io.ninep.protocol.message.Tlock;
@@ -10,7 +11,6 @@ import io.ninep.server.spi.DirectorySink;
 import io.ninep.server.spi.LockRequest;
 import io.ninep.server.spi.LockStatus;
 import io.ninep.server.spi.OpenFile;
-import io.ninep.server.spi.OpenFlags;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -28,8 +28,8 @@ abstract sealed class MemoryOpenFile implements OpenFile {
     MemoryOpenFile(MemoryFileServer fs, Inode inode, int flags) {
         this.inode = inode;
         this.locks = fs.locks.handle(inode);
-        this.readable = OpenFlags.reads(flags);
-        this.writable = OpenFlags.writes(flags);
+        this.readable = LinuxOpenFlags.reads(flags);
+        this.writable = LinuxOpenFlags.writes(flags);
     }
 
     @Override
@@ -68,7 +68,7 @@ abstract sealed class MemoryOpenFile implements OpenFile {
             super(fs, file, flags);
             this.fs = fs;
             this.file = file;
-            this.append = (flags & OpenFlags.O_APPEND) != 0;
+            this.append = (flags & LinuxOpenFlags.O_APPEND) != 0;
         }
 
         static RegularOpen open(MemoryFileServer fs, Inode.Regular file, int flags, boolean truncate) throws ErrnoException {
@@ -151,7 +151,7 @@ abstract sealed class MemoryOpenFile implements OpenFile {
         private final Inode.Directory root;
 
         DirectoryOpen(MemoryFileServer fs, Inode.Directory dir, Inode.Directory root) {
-            super(fs, dir, OpenFlags.O_RDONLY);
+            super(fs, dir, LinuxOpenFlags.O_RDONLY);
             this.fs = fs;
             this.dir = dir;
             this.root = root;

@@ -1,49 +1,31 @@
 package io.ninep.server.spi;
 
+import io.ninep.protocol.LinuxFileMode;
+
 /**
- * The st_mode bits of Linux (stat(2)) that Rgetattr, Tsetattr, Tlcreate and Tmknod carry, and
- * the dirent types (d_type) of Rreaddir that go with them.
+ * The st_mode bits of {@link LinuxFileMode} under the name the server engine
+ * ({@code io.ninep.server}) and its tests still use. Backends and new code use
+ * {@link LinuxFileMode} itself; this alias goes once the engine has moved over.
  */
 public final class FileMode {
     private FileMode() {}
 
-    public static final int S_IFMT = 0170000;
-    public static final int S_IFSOCK = 0140000;
-    public static final int S_IFLNK = 0120000;
-    public static final int S_IFREG = 0100000;
-    public static final int S_IFBLK = 0060000;
-    public static final int S_IFDIR = 0040000;
-    public static final int S_IFCHR = 0020000;
-    public static final int S_IFIFO = 0010000;
-    public static final int S_ISUID = 04000;
-    public static final int S_ISGID = 02000;
-    public static final int S_ISVTX = 01000;
+    public static final int S_IFMT = LinuxFileMode.S_IFMT;
+    public static final int S_IFSOCK = LinuxFileMode.S_IFSOCK;
+    public static final int S_IFLNK = LinuxFileMode.S_IFLNK;
+    public static final int S_IFREG = LinuxFileMode.S_IFREG;
+    public static final int S_IFBLK = LinuxFileMode.S_IFBLK;
+    public static final int S_IFDIR = LinuxFileMode.S_IFDIR;
+    public static final int S_IFCHR = LinuxFileMode.S_IFCHR;
+    public static final int S_IFIFO = LinuxFileMode.S_IFIFO;
+    public static final int S_ISUID = LinuxFileMode.S_ISUID;
+    public static final int S_ISGID = LinuxFileMode.S_ISGID;
+    public static final int S_ISVTX = LinuxFileMode.S_ISVTX;
     /** The permission bits and set-id/sticky bits: what chmod(2) changes. */
-    public static final int PERMISSIONS = 07777;
+    public static final int PERMISSIONS = LinuxFileMode.PERMISSIONS;
 
+    /** As {@link LinuxFileMode#isDirectory}. */
     public static boolean isDirectory(int mode) {
-        return (mode & S_IFMT) == S_IFDIR;
-    }
-
-    public static boolean isRegular(int mode) {
-        return (mode & S_IFMT) == S_IFREG;
-    }
-
-    public static boolean isSymlink(int mode) {
-        return (mode & S_IFMT) == S_IFLNK;
-    }
-
-    /** The dirent type (DT_DIR, DT_REG, ...) of a file with this mode: the file type bits shifted down. */
-    public static int direntType(int mode) {
-        return (mode & S_IFMT) >>> 12;
-    }
-
-    /** The qid type (QTDIR, QTSYMLINK, QTFILE) of a file with this mode. */
-    public static int qidType(int mode) {
-        return switch (mode & S_IFMT) {
-            case S_IFDIR -> io.ninep.protocol.message.Qid.DIR;
-            case S_IFLNK -> io.ninep.protocol.message.Qid.SYMLINK;
-            default -> io.ninep.protocol.message.Qid.FILE;
-        };
+        return LinuxFileMode.isDirectory(mode);
     }
 }

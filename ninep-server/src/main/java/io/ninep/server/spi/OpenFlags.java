@@ -1,42 +1,26 @@
 package io.ninep.server.spi;
 
+import io.ninep.protocol.LinuxOpenFlags;
+
 /**
- * The open(2) flags that Tlopen and Tlcreate carry, as Linux numbers them on x86 and arm (the
- * values of the kernel's P9_DOTL_* constants, which is what the client puts on the wire), and the
- * ones the engine passes to {@link FileNode#open} for a 9P2000 Topen.
+ * The open(2) flags of {@link LinuxOpenFlags} that the server engine ({@code io.ninep.server})
+ * and its tests still name through this class: those of Tlopen, and the ones the engine passes to
+ * {@link FileNode#open} for a 9P2000 Topen. Backends and new code use {@link LinuxOpenFlags}
+ * itself; this alias goes once the engine has moved over.
  */
 public final class OpenFlags {
     private OpenFlags() {}
 
-    public static final int O_RDONLY = 0;
-    public static final int O_WRONLY = 1;
-    public static final int O_RDWR = 2;
-    /** Mask of the access mode (O_RDONLY, O_WRONLY, O_RDWR). */
-    public static final int O_ACCMODE = 3;
-    public static final int O_CREAT = 0100;
-    public static final int O_EXCL = 0200;
-    public static final int O_NOCTTY = 0400;
-    public static final int O_TRUNC = 01000;
-    public static final int O_APPEND = 02000;
-    public static final int O_NONBLOCK = 04000;
-    public static final int O_DSYNC = 010000;
-    public static final int O_DIRECT = 040000;
-    public static final int O_LARGEFILE = 0100000;
-    public static final int O_DIRECTORY = 0200000;
-    public static final int O_NOFOLLOW = 0400000;
-    public static final int O_NOATIME = 01000000;
-    public static final int O_CLOEXEC = 02000000;
-    public static final int O_SYNC = 04010000;
+    public static final int O_RDONLY = LinuxOpenFlags.O_RDONLY;
+    public static final int O_WRONLY = LinuxOpenFlags.O_WRONLY;
+    public static final int O_RDWR = LinuxOpenFlags.O_RDWR;
+    public static final int O_CREAT = LinuxOpenFlags.O_CREAT;
+    public static final int O_EXCL = LinuxOpenFlags.O_EXCL;
+    public static final int O_TRUNC = LinuxOpenFlags.O_TRUNC;
+    public static final int O_DIRECTORY = LinuxOpenFlags.O_DIRECTORY;
 
-    /** Whether the flags ask to write (O_WRONLY or O_RDWR). */
+    /** As {@link LinuxOpenFlags#writes}. */
     public static boolean writes(int flags) {
-        int acc = flags & O_ACCMODE;
-        return acc == O_WRONLY || acc == O_RDWR;
-    }
-
-    /** Whether the flags ask to read (O_RDONLY or O_RDWR). */
-    public static boolean reads(int flags) {
-        int acc = flags & O_ACCMODE;
-        return acc == O_RDONLY || acc == O_RDWR;
+        return LinuxOpenFlags.writes(flags);
     }
 }

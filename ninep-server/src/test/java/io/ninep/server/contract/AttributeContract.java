@@ -3,10 +3,10 @@ package io.ninep.server.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ninep.protocol.Errno;
+import io.ninep.protocol.LinuxFileMode;
 import io.ninep.protocol.message.Attr;
 import io.ninep.protocol.message.SetAttr;
 import io.ninep.protocol.message.StatFs;
-import io.ninep.server.spi.FileMode;
 import io.ninep.server.spi.FileNode;
 import io.ninep.server.spi.OpenFile;
 import java.time.Instant;
@@ -25,7 +25,7 @@ public interface AttributeContract extends ContractSupport {
         Attr a = f.getattr(Attr.ALL);
         assertThat(a.has(Attr.BASIC)).isTrue();
         assertThat(a.qid().path()).isEqualTo(f.qid().path());
-        assertThat(a.mode()).isEqualTo(FileMode.S_IFREG | 0644);
+        assertThat(a.mode()).isEqualTo(LinuxFileMode.S_IFREG | 0644);
         assertThat(a.nlink()).isEqualTo(1);
         assertThat(a.size()).isEqualTo(5);
         assertThat(a.blksize()).isPositive();
@@ -45,8 +45,8 @@ public interface AttributeContract extends ContractSupport {
         FileNode d = dir("d");
         f.setattr(new SetAttr(SetAttr.MODE, 0600, 0, 0, 0, 0, 0, 0, 0));
         d.setattr(new SetAttr(SetAttr.MODE, 01700, 0, 0, 0, 0, 0, 0, 0));
-        assertThat(attr(f).mode()).isEqualTo(FileMode.S_IFREG | 0600);
-        assertThat(attr(d).mode()).isEqualTo(FileMode.S_IFDIR | 01700);
+        assertThat(attr(f).mode()).isEqualTo(LinuxFileMode.S_IFREG | 0600);
+        assertThat(attr(d).mode()).isEqualTo(LinuxFileMode.S_IFDIR | 01700);
     }
 
     @Test
@@ -130,7 +130,7 @@ public interface AttributeContract extends ContractSupport {
         root().symlink("l", "target", gid());
         FileNode l = walk("l");
         Attr a = attr(l);
-        assertThat(a.mode() & FileMode.S_IFMT).isEqualTo(FileMode.S_IFLNK);
+        assertThat(a.mode() & LinuxFileMode.S_IFMT).isEqualTo(LinuxFileMode.S_IFLNK);
         assertThat(a.size()).isEqualTo(6);
         assertThat(a.qid().path()).isNotEqualTo(walk("target").qid().path());
         l.setattr(new SetAttr(SetAttr.MTIME | SetAttr.MTIME_SET, 0, 0, 0, 0, 0, 0, 1_000_000_000L, 5));

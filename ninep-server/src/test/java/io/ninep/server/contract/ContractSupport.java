@@ -5,15 +5,17 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.ninep.protocol.Errno;
 import io.ninep.protocol.ErrnoMapping;
+import io.ninep.protocol.LinuxFileMode;
+import io.ninep.protocol.LinuxOpenFlags;
 import io.ninep.protocol.message.Attr;
 import io.ninep.protocol.message.DirEntry;
+import io.ninep.protocol.message.Tunlinkat;
+import io.ninep.protocol.message.Txattrcreate;
 import io.ninep.server.spi.Created;
-import io.ninep.server.spi.FileMode;
 import io.ninep.server.spi.FileNode;
 import io.ninep.server.spi.FileServer;
 import io.ninep.server.spi.Identity;
 import io.ninep.server.spi.OpenFile;
-import io.ninep.server.spi.OpenFlags;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -25,12 +27,12 @@ import java.util.Set;
 
 /** What the contract tests share: the server under test and helpers that keep the tests short. */
 public interface ContractSupport {
-    int RDONLY = OpenFlags.O_RDONLY;
-    int WRONLY = OpenFlags.O_WRONLY;
-    int RDWR = OpenFlags.O_RDWR;
-    int AT_REMOVEDIR = 0x200;
-    int XATTR_CREATE = 1;
-    int XATTR_REPLACE = 2;
+    int RDONLY = LinuxOpenFlags.O_RDONLY;
+    int WRONLY = LinuxOpenFlags.O_WRONLY;
+    int RDWR = LinuxOpenFlags.O_RDWR;
+    int AT_REMOVEDIR = Tunlinkat.AT_REMOVEDIR;
+    int XATTR_CREATE = Txattrcreate.XATTR_CREATE;
+    int XATTR_REPLACE = Txattrcreate.XATTR_REPLACE;
 
     FileServer server();
 
@@ -165,7 +167,7 @@ public interface ContractSupport {
     }
 
     default int type(FileNode node) throws IOException {
-        return attr(node).mode() & FileMode.S_IFMT;
+        return attr(node).mode() & LinuxFileMode.S_IFMT;
     }
 
     /** Every entry of an open directory, read {@code perCall} at a time, continuing from the last offset. */

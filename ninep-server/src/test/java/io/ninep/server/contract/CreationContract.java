@@ -3,14 +3,14 @@ package io.ninep.server.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ninep.protocol.Errno;
+import io.ninep.protocol.LinuxFileMode;
+import io.ninep.protocol.LinuxOpenFlags;
 import io.ninep.protocol.message.Attr;
 import io.ninep.protocol.message.DirEntry;
 import io.ninep.protocol.message.Qid;
 import io.ninep.protocol.message.SetAttr;
 import io.ninep.server.spi.Created;
-import io.ninep.server.spi.FileMode;
 import io.ninep.server.spi.FileNode;
-import io.ninep.server.spi.OpenFlags;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ public interface CreationContract extends ContractSupport {
         ByteBuffer dst = ByteBuffer.allocate(10);
         assertThat(c.file().read(0, dst)).isEqualTo(5);
         Attr a = attr(c.node());
-        assertThat(a.mode()).isEqualTo(FileMode.S_IFREG | 0640);
+        assertThat(a.mode()).isEqualTo(LinuxFileMode.S_IFREG | 0640);
         assertThat(a.size()).isEqualTo(5);
         assertThat(a.uid()).isEqualTo(user().uid());
         assertThat(a.gid()).isEqualTo(gid());
@@ -43,23 +43,23 @@ public interface CreationContract extends ContractSupport {
         root().mkdir("d777", 0777, gid());
         root().mkdir("d750", 0750, gid());
         root().mkdir("d1777", 01777, gid());
-        assertThat(attr(walk("f666")).mode()).isEqualTo(FileMode.S_IFREG | 0666);
-        assertThat(attr(walk("f600")).mode()).isEqualTo(FileMode.S_IFREG | 0600);
-        assertThat(attr(walk("d777")).mode()).isEqualTo(FileMode.S_IFDIR | 0777);
-        assertThat(attr(walk("d750")).mode()).isEqualTo(FileMode.S_IFDIR | 0750);
-        assertThat(attr(walk("d1777")).mode()).isEqualTo(FileMode.S_IFDIR | 01777);
+        assertThat(attr(walk("f666")).mode()).isEqualTo(LinuxFileMode.S_IFREG | 0666);
+        assertThat(attr(walk("f600")).mode()).isEqualTo(LinuxFileMode.S_IFREG | 0600);
+        assertThat(attr(walk("d777")).mode()).isEqualTo(LinuxFileMode.S_IFDIR | 0777);
+        assertThat(attr(walk("d750")).mode()).isEqualTo(LinuxFileMode.S_IFDIR | 0750);
+        assertThat(attr(walk("d1777")).mode()).isEqualTo(LinuxFileMode.S_IFDIR | 01777);
     }
 
     @Test
     default void createOfAnExistingNameWithOExclFails() throws Exception {
         file("f", "x");
         dir("d");
-        assertErrno(() -> root().create("f", RDWR | OpenFlags.O_EXCL | OpenFlags.O_CREAT, 0644, gid()), Errno.EEXIST);
-        assertErrno(() -> root().create("d", RDWR | OpenFlags.O_EXCL | OpenFlags.O_CREAT, 0644, gid()), Errno.EEXIST);
+        assertErrno(() -> root().create("f", RDWR | LinuxOpenFlags.O_EXCL | LinuxOpenFlags.O_CREAT, 0644, gid()), Errno.EEXIST);
+        assertErrno(() -> root().create("d", RDWR | LinuxOpenFlags.O_EXCL | LinuxOpenFlags.O_CREAT, 0644, gid()), Errno.EEXIST);
         assertErrno(() -> root().mkdir("f", 0755, gid()), Errno.EEXIST);
         assertErrno(() -> root().mkdir("d", 0755, gid()), Errno.EEXIST);
         assertErrno(() -> root().symlink("d", "x", gid()), Errno.EEXIST);
-        assertErrno(() -> root().mknod("f", FileMode.S_IFIFO | 0644, 0, 0, gid()), Errno.EEXIST);
+        assertErrno(() -> root().mknod("f", LinuxFileMode.S_IFIFO | 0644, 0, 0, gid()), Errno.EEXIST);
     }
 
     @Test
@@ -68,7 +68,7 @@ public interface CreationContract extends ContractSupport {
         assertErrno(() -> f.create("g", RDWR, 0644, gid()), Errno.ENOTDIR);
         assertErrno(() -> f.mkdir("g", 0755, gid()), Errno.ENOTDIR);
         assertErrno(() -> f.symlink("g", "x", gid()), Errno.ENOTDIR);
-        assertErrno(() -> f.mknod("g", FileMode.S_IFIFO | 0644, 0, 0, gid()), Errno.ENOTDIR);
+        assertErrno(() -> f.mknod("g", LinuxFileMode.S_IFIFO | 0644, 0, 0, gid()), Errno.ENOTDIR);
     }
 
     @Test
@@ -78,7 +78,7 @@ public interface CreationContract extends ContractSupport {
         root().create("f", RDWR, 0644, g).file().close();
         root().mkdir("d", 0755, g);
         root().symlink("l", "f", g);
-        root().mknod("p", FileMode.S_IFIFO | 0644, 0, 0, g);
+        root().mknod("p", LinuxFileMode.S_IFIFO | 0644, 0, 0, g);
         for (String n : List.of("f", "d", "l", "p")) {
             FileNode node = walk(n);
             assertThat(attr(node).gid()).as(n).isEqualTo(g);
@@ -92,14 +92,14 @@ public interface CreationContract extends ContractSupport {
         int dirGroup = user().uid() == 0 ? 777 : gid();
         d.setattr(new SetAttr(SetAttr.GID, 0, 0, dirGroup, 0, 0, 0, 0, 0));
         d.setattr(new SetAttr(SetAttr.MODE, 02777, 0, 0, 0, 0, 0, 0, 0));
-        assertThat(attr(d).mode()).isEqualTo(FileMode.S_IFDIR | 02777);
+        assertThat(attr(d).mode()).isEqualTo(LinuxFileMode.S_IFDIR | 02777);
         int other = user().uid() == 0 ? 4321 : gid();
         d.create("f", RDWR, 0644, other).file().close();
         d.mkdir("sub", 0755, other);
         assertThat(attr(walk(d, "f")).gid()).isEqualTo(dirGroup);
         Attr sub = attr(walk(d, "sub"));
         assertThat(sub.gid()).isEqualTo(dirGroup);
-        assertThat(sub.mode() & FileMode.S_ISGID).as("subdirectories inherit set-group-ID").isNotZero();
+        assertThat(sub.mode() & LinuxFileMode.S_ISGID).as("subdirectories inherit set-group-ID").isNotZero();
     }
 
     @Test
@@ -122,7 +122,7 @@ public interface CreationContract extends ContractSupport {
         assertThat(l.qid().path()).isEqualTo(q.path());
         assertThat(l.readlink()).isEqualTo("some/where/../else");
         Attr a = attr(l);
-        assertThat(a.mode() & FileMode.S_IFMT).isEqualTo(FileMode.S_IFLNK);
+        assertThat(a.mode() & LinuxFileMode.S_IFMT).isEqualTo(LinuxFileMode.S_IFLNK);
         assertThat(a.size()).isEqualTo("some/where/../else".length());
         root().symlink("abs", "/no/such/target", gid());
         assertThat(walk("abs").readlink()).isEqualTo("/no/such/target");
@@ -137,12 +137,12 @@ public interface CreationContract extends ContractSupport {
 
     @Test
     default void mknodMakesFifosAndSockets() throws Exception {
-        Qid fifo = root().mknod("fifo", FileMode.S_IFIFO | 0640, 0, 0, gid());
-        Qid sock = root().mknod("sock", FileMode.S_IFSOCK | 0600, 0, 0, gid());
+        Qid fifo = root().mknod("fifo", LinuxFileMode.S_IFIFO | 0640, 0, 0, gid());
+        Qid sock = root().mknod("sock", LinuxFileMode.S_IFSOCK | 0600, 0, 0, gid());
         assertThat(fifo.type()).isEqualTo(Qid.FILE);
         assertThat(sock.type()).isEqualTo(Qid.FILE);
-        assertThat(attr(walk("fifo")).mode()).isEqualTo(FileMode.S_IFIFO | 0640);
-        assertThat(attr(walk("sock")).mode()).isEqualTo(FileMode.S_IFSOCK | 0600);
+        assertThat(attr(walk("fifo")).mode()).isEqualTo(LinuxFileMode.S_IFIFO | 0640);
+        assertThat(attr(walk("sock")).mode()).isEqualTo(LinuxFileMode.S_IFSOCK | 0600);
         List<DirEntry> entries = readdir(root());
         assertThat(entries).filteredOn(e -> e.name().equals("fifo")).singleElement()
                 .extracting(DirEntry::type).isEqualTo(DirEntry.DT_FIFO);
@@ -152,8 +152,8 @@ public interface CreationContract extends ContractSupport {
 
     @Test
     default void mknodRefusesDeviceNodes() {
-        assertErrno(() -> root().mknod("null", FileMode.S_IFCHR | 0666, 1, 3, gid()), Errno.EPERM);
-        assertErrno(() -> root().mknod("sda", FileMode.S_IFBLK | 0660, 8, 0, gid()), Errno.EPERM);
+        assertErrno(() -> root().mknod("null", LinuxFileMode.S_IFCHR | 0666, 1, 3, gid()), Errno.EPERM);
+        assertErrno(() -> root().mknod("sda", LinuxFileMode.S_IFBLK | 0660, 8, 0, gid()), Errno.EPERM);
     }
 
     @Test

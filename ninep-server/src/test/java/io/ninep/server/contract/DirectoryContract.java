@@ -2,9 +2,9 @@ package io.ninep.server.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ninep.protocol.LinuxFileMode;
 import io.ninep.protocol.message.DirEntry;
 import io.ninep.protocol.message.Qid;
-import io.ninep.server.spi.FileMode;
 import io.ninep.server.spi.FileNode;
 import io.ninep.server.spi.OpenFile;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ public interface DirectoryContract extends ContractSupport {
         FileNode f = file("file", "x");
         FileNode d = dir("dir");
         root().symlink("link", "file", gid());
-        root().mknod("fifo", FileMode.S_IFIFO | 0644, 0, 0, gid());
+        root().mknod("fifo", LinuxFileMode.S_IFIFO | 0644, 0, 0, gid());
         List<DirEntry> entries = readdir(root());
         assertThat(entries).extracting(DirEntry::name).containsExactlyInAnyOrder(".", "..", "file", "dir", "link", "fifo");
         for (DirEntry e : entries) {

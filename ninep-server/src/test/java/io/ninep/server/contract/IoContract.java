@@ -3,10 +3,10 @@ package io.ninep.server.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ninep.protocol.Errno;
+import io.ninep.protocol.LinuxOpenFlags;
 import io.ninep.protocol.message.SetAttr;
 import io.ninep.server.spi.FileNode;
 import io.ninep.server.spi.OpenFile;
-import io.ninep.server.spi.OpenFlags;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Random;
@@ -77,7 +77,7 @@ public interface IoContract extends ContractSupport {
     @Test
     default void appendModeWritesAtTheEnd() throws Exception {
         FileNode f = file("f", "abc");
-        OpenFile o = open(f, WRONLY | OpenFlags.O_APPEND);
+        OpenFile o = open(f, WRONLY | LinuxOpenFlags.O_APPEND);
         write(o, 0, bytes("def"));
         write(o, 1, bytes("gh"));
         assertThat(text(f)).isEqualTo("abcdefgh");
@@ -86,7 +86,7 @@ public interface IoContract extends ContractSupport {
     @Test
     default void truncatingOpenEmptiesTheFile() throws Exception {
         FileNode f = file("f", "some content");
-        OpenFile o = open(f, WRONLY | OpenFlags.O_TRUNC);
+        OpenFile o = open(f, WRONLY | LinuxOpenFlags.O_TRUNC);
         assertThat(attr(f).size()).isZero();
         write(o, 0, bytes("new"));
         assertThat(text(f)).isEqualTo("new");
@@ -111,7 +111,7 @@ public interface IoContract extends ContractSupport {
         assertErrno(() -> d.open(RDWR), Errno.EISDIR);
         open(d, RDONLY).close();
         FileNode f = file("f", "x");
-        assertErrno(() -> f.open(RDONLY | OpenFlags.O_DIRECTORY), Errno.ENOTDIR);
+        assertErrno(() -> f.open(RDONLY | LinuxOpenFlags.O_DIRECTORY), Errno.ENOTDIR);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.ninep.server.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ninep.protocol.Errno;
+import io.ninep.protocol.LinuxFileMode;
 import io.ninep.server.spi.FileNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ public interface RemovalContract extends ContractSupport {
     default void unlinkAtRemovesFilesLinksAndSpecialFiles() throws Exception {
         file("f", "x");
         root().symlink("l", "f", gid());
-        root().mknod("p", io.ninep.server.spi.FileMode.S_IFIFO | 0600, 0, 0, gid());
+        root().mknod("p", LinuxFileMode.S_IFIFO | 0600, 0, 0, gid());
         root().unlinkAt("f", 0);
         root().unlinkAt("l", 0);
         root().unlinkAt("p", 0);

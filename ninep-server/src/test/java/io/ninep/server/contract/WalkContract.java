@@ -3,9 +3,9 @@ package io.ninep.server.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ninep.protocol.Errno;
+import io.ninep.protocol.LinuxFileMode;
 import io.ninep.protocol.message.Attr;
 import io.ninep.protocol.message.Qid;
-import io.ninep.server.spi.FileMode;
 import io.ninep.server.spi.FileNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ public interface WalkContract extends ContractSupport {
         Qid q = root().qid();
         assertThat(q.isDirectory()).isTrue();
         Attr a = attr(root());
-        assertThat(FileMode.isDirectory(a.mode())).isTrue();
+        assertThat(LinuxFileMode.isDirectory(a.mode())).isTrue();
         assertThat(a.qid().path()).isEqualTo(q.path());
         assertThat(a.qid().type()).isEqualTo(Qid.DIR);
     }
@@ -128,7 +128,7 @@ public interface WalkContract extends ContractSupport {
         root().symlink("link", "a", gid());
         FileNode link = walk("link");
         assertThat(link.qid().type()).isEqualTo(Qid.SYMLINK);
-        assertThat(FileMode.isSymlink(attr(link).mode())).isTrue();
+        assertThat(LinuxFileMode.isSymlink(attr(link).mode())).isTrue();
         List<FileNode> nodes = root().walk(List.of("link", "f"));
         nodes.forEach(this::hold);
         assertThat(nodes).hasSize(1);

@@ -6,9 +6,9 @@ import static io.ninep.server.local.LocalTesting.walkLength;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ninep.protocol.Errno;
+import io.ninep.protocol.LinuxFileMode;
 import io.ninep.protocol.message.Qid;
 import io.ninep.protocol.message.SetAttr;
-import io.ninep.server.spi.FileMode;
 import io.ninep.server.spi.FileNode;
 import io.ninep.server.spi.Identity;
 import java.nio.ByteBuffer;
@@ -79,7 +79,7 @@ class ConfinementTest {
             assertErrno(() -> root.create(bad, 2, 0644, 0), Errno.EINVAL);
             assertErrno(() -> root.mkdir(bad, 0755, 0), Errno.EINVAL);
             assertErrno(() -> root.symlink(bad, "x", 0), Errno.EINVAL);
-            assertErrno(() -> root.mknod(bad, FileMode.S_IFIFO | 0644, 0, 0, 0), Errno.EINVAL);
+            assertErrno(() -> root.mknod(bad, LinuxFileMode.S_IFIFO | 0644, 0, 0, 0), Errno.EINVAL);
             assertErrno(() -> root.link(bad, d), Errno.EINVAL);
             assertErrno(() -> root.renameAt("d", root, bad), Errno.EINVAL);
             assertErrno(() -> root.renameAt(bad, root, "e"), Errno.EINVAL);

@@ -1,5 +1,6 @@
 package io.ninep.server.local;
 
+import io.ninep.protocol.LinuxFileMode;
 import io.ninep.protocol.testing.Prerequisites;
 import static io.ninep.server.local.LocalTesting.assertErrno;
 import static io.ninep.server.local.LocalTesting.walk;
@@ -108,7 +109,7 @@ class IdentityTest {
         c.node().release();
         user.mkdir("d", 0755, ALICE);
         user.symlink("l", "f", ALICE);
-        user.mknod("p", io.ninep.server.spi.FileMode.S_IFIFO | 0600, 0, 0, ALICE);
+        user.mknod("p", LinuxFileMode.S_IFIFO | 0600, 0, 0, ALICE);
         for (String n : List.of("f", "d", "l", "p")) {
             Path p = export.resolve("user").resolve(n);
             assertThat(uid(p)).as(n).isEqualTo(ALICE);
@@ -203,7 +204,7 @@ class IdentityTest {
         f.setxattr("user.mine", "v".getBytes(), 0);
         assertErrno(() -> f.setxattr("trusted.evil", "v".getBytes(), 0), Errno.EPERM);
         assertErrno(() -> f.setxattr("security.capability", new byte[20], 0), Errno.EPERM, Errno.EINVAL);
-        assertErrno(() -> user.mknod("dev", io.ninep.server.spi.FileMode.S_IFCHR | 0666, 1, 3, ALICE), Errno.EPERM);
+        assertErrno(() -> user.mknod("dev", LinuxFileMode.S_IFCHR | 0666, 1, 3, ALICE), Errno.EPERM);
         // Root's own attach keeps root's powers.
         FileNode asRootF = walk(asRoot, "user", "f");
         asRootF.setxattr("trusted.fine", "v".getBytes(), 0);

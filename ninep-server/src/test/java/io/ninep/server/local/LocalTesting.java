@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.ninep.protocol.Errno;
 import io.ninep.protocol.ErrnoMapping;
-import io.ninep.server.local.sys.Syscalls;
+import io.ninep.server.local.sys.ThreadCredentials;
 import io.ninep.server.spi.FileNode;
 import io.ninep.server.spi.OpenFile;
 import java.io.IOException;
@@ -41,7 +41,7 @@ final class LocalTesting {
     }
 
     static boolean isRoot() {
-        return Syscalls.geteuid() == 0;
+        return ThreadCredentials.geteuid() == 0;
     }
 
     /** Walks every name or fails; the caller releases the node. */

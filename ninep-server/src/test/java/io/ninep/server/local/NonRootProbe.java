@@ -2,10 +2,11 @@ package io.ninep.server.local;
 
 import io.ninep.protocol.ErrnoMapping;
 import io.ninep.protocol.Errno;
+import io.ninep.protocol.LinuxFileMode;
 import io.ninep.protocol.P9;
 import io.ninep.protocol.message.Attr;
 import io.ninep.protocol.message.SetAttr;
-import io.ninep.server.local.sys.Syscalls;
+import io.ninep.server.local.sys.ThreadCredentials;
 import io.ninep.server.spi.FileNode;
 import io.ninep.server.spi.Identity;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ public final class NonRootProbe {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
-        int me = Syscalls.geteuid();
+        int me = ThreadCredentials.geteuid();
         check("not root", me != 0, "euid " + me);
         try (LocalFileServer server = new LocalFileServer(dir)) {
             check("acts as itself", !server.actsForUsers(), "actsForUsers");
@@ -41,7 +42,7 @@ public final class NonRootProbe {
                 check(who + " chmod works", errno(() -> f.setattr(
                         new SetAttr(SetAttr.MODE, 0600, 0, 0, 0, 0, 0, 0, 0))) == 0, "");
                 check(who + " mknod of a device is EPERM", errno(() -> root.mknod("dev" + n,
-                        io.ninep.server.spi.FileMode.S_IFCHR | 0600, 1, 3, 0)) == Errno.EPERM.number(), "");
+                        LinuxFileMode.S_IFCHR | 0600, 1, 3, 0)) == Errno.EPERM.number(), "");
                 check(who + " trusted xattr is EPERM", errno(() -> f.setxattr("trusted.x", new byte[] {1}, 0))
                         == Errno.EPERM.number(), "");
                 f.release();

@@ -5,15 +5,16 @@ import static io.ninep.server.local.LocalTesting.walk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ninep.protocol.Errno;
+import io.ninep.protocol.LinuxFileMode;
+import io.ninep.protocol.LinuxOpenFlags;
 import io.ninep.protocol.message.Attr;
 import io.ninep.protocol.message.SetAttr;
-import io.ninep.server.spi.FileMode;
+import io.ninep.protocol.message.Tunlinkat;
 import io.ninep.server.spi.FileNode;
 import io.ninep.server.spi.Identity;
 import io.ninep.server.spi.LockRequest;
 import io.ninep.server.spi.LockStatus;
 import io.ninep.server.spi.OpenFile;
-import io.ninep.server.spi.OpenFlags;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,19 +39,19 @@ class ReadOnlyTest {
             FileNode d = walk(root, "d");
             FileNode f = walk(d, "f");
             List<LocalTesting.Failing> changes = new ArrayList<>(List.of(
-                    () -> d.create("new", OpenFlags.O_RDWR, 0644, 0),
+                    () -> d.create("new", LinuxOpenFlags.O_RDWR, 0644, 0),
                     () -> d.mkdir("new", 0755, 0),
                     () -> d.symlink("new", "f", 0),
-                    () -> d.mknod("new", FileMode.S_IFIFO | 0644, 0, 0, 0),
+                    () -> d.mknod("new", LinuxFileMode.S_IFIFO | 0644, 0, 0, 0),
                     () -> d.link("new", f),
                     () -> d.renameAt("f", d, "g"),
                     () -> f.rename(root, "g"),
                     () -> d.unlinkAt("f", 0),
-                    () -> root.unlinkAt("d", 0x200),
+                    () -> root.unlinkAt("d", Tunlinkat.AT_REMOVEDIR),
                     () -> f.remove(),
-                    () -> f.open(OpenFlags.O_WRONLY),
-                    () -> f.open(OpenFlags.O_RDWR),
-                    () -> f.open(OpenFlags.O_RDONLY | OpenFlags.O_TRUNC),
+                    () -> f.open(LinuxOpenFlags.O_WRONLY),
+                    () -> f.open(LinuxOpenFlags.O_RDWR),
+                    () -> f.open(LinuxOpenFlags.O_RDONLY | LinuxOpenFlags.O_TRUNC),
                     () -> f.setxattr("user.x", new byte[] {1}, 0),
                     () -> f.removexattr("user.x")));
             for (int bit : new int[] {SetAttr.MODE, SetAttr.UID, SetAttr.GID, SetAttr.SIZE, SetAttr.ATIME, SetAttr.MTIME,
@@ -66,12 +67,12 @@ class ReadOnlyTest {
             assertThat(walk(root, "l").readlink()).isEqualTo("d/f");
             assertThat(root.statfs().bsize()).isPositive();
             assertErrno(() -> f.getxattr("user.none"), Errno.ENODATA);
-            OpenFile dir = d.open(OpenFlags.O_RDONLY);
+            OpenFile dir = d.open(LinuxOpenFlags.O_RDONLY);
             List<String> names = new ArrayList<>();
             dir.readdir(0, (q, o, t, n) -> names.add(n));
             dir.close();
             assertThat(names).containsExactly(".", "..", "f");
-            OpenFile r = f.open(OpenFlags.O_RDONLY);
+            OpenFile r = f.open(LinuxOpenFlags.O_RDONLY);
             assertThat(r.lock(new LockRequest(0, 0, 0, 0, 1, "c"))).isEqualTo(LockStatus.SUCCESS);
             r.fsync(false);
             r.close();

@@ -4,6 +4,7 @@ import static io.ninep.server.local.LocalTesting.walk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ninep.protocol.message.Attr;
+import io.ninep.protocol.message.Tunlinkat;
 import io.ninep.server.spi.Created;
 import io.ninep.server.spi.FileNode;
 import io.ninep.server.spi.Identity;
@@ -60,7 +61,7 @@ class ResourceTest {
             }
             root.mkdir("d" + i, 0755, 0);
             root.symlink("l" + i, "x", 0);
-            root.unlinkAt("d" + i, 0x200);
+            root.unlinkAt("d" + i, Tunlinkat.AT_REMOVEDIR);
             root.unlinkAt("l" + i, 0);
             OpenFile dir = root.open(0);
             dir.readdir(0, (q, o, t, n) -> true);

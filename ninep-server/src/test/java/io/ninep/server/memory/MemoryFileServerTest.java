@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ninep.protocol.Errno;
 import io.ninep.protocol.ErrnoException;
+import io.ninep.protocol.LinuxOpenFlags;
 import io.ninep.protocol.P9;
 import io.ninep.protocol.message.Attr;
 import io.ninep.server.spi.FileNode;
 import io.ninep.server.spi.Identity;
 import io.ninep.server.spi.OpenFile;
-import io.ninep.server.spi.OpenFlags;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
@@ -50,7 +50,7 @@ class MemoryFileServerTest {
         FileNode motd = node("etc", "motd");
         assertThat(motd.getattr(Attr.BASIC).size()).isEqualTo(6);
         assertThat(motd.getattr(Attr.BASIC).mode() & 0777).isEqualTo(0644);
-        OpenFile f = motd.open(OpenFlags.O_RDWR);
+        OpenFile f = motd.open(LinuxOpenFlags.O_RDWR);
         assertThat(read(f, 0)).isEqualTo("hello\n");
         f.write(0, bytes("HE"));
         assertThat(read(f, 0)).isEqualTo("HEllo\n");
@@ -60,13 +60,13 @@ class MemoryFileServerTest {
     void computedFilesAreMadeAtEachOpenAndStayStillWhileOpen() throws IOException {
         AtomicInteger counter = new AtomicInteger();
         fs.root().computed("count", () -> "n=" + counter.incrementAndGet() + "\n");
-        OpenFile first = node("count").open(OpenFlags.O_RDONLY);
+        OpenFile first = node("count").open(LinuxOpenFlags.O_RDONLY);
         assertThat(read(first, 0)).isEqualTo("n=1\n");
         assertThat(read(first, 2)).isEqualTo("1\n");
-        OpenFile second = node("count").open(OpenFlags.O_RDONLY);
+        OpenFile second = node("count").open(LinuxOpenFlags.O_RDONLY);
         assertThat(read(second, 0)).isEqualTo("n=2\n");
         assertThat(read(first, 0)).isEqualTo("n=1\n");
-        assertThatThrownBy(() -> node("count").open(OpenFlags.O_WRONLY))
+        assertThatThrownBy(() -> node("count").open(LinuxOpenFlags.O_WRONLY))
                 .isInstanceOfSatisfying(ErrnoException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EACCES.number()));
     }
 
@@ -79,7 +79,7 @@ class MemoryFileServerTest {
             }
             commands.add(text);
         });
-        OpenFile ctl = node("ctl").open(OpenFlags.O_WRONLY | OpenFlags.O_TRUNC);
+        OpenFile ctl = node("ctl").open(LinuxOpenFlags.O_WRONLY | LinuxOpenFlags.O_TRUNC);
         assertThat(ctl.write(0, bytes("start\n"))).isEqualTo(6);
         ctl.write(0, bytes("stop now"));
         assertThat(commands).containsExactly("start", "stop now");
@@ -89,8 +89,8 @@ class MemoryFileServerTest {
     @Test
     void streamReadsWaitForPublishedDataAndEachOpenGetsItsOwnCopy() throws Exception {
         MemoryStream events = fs.root().stream("events");
-        OpenFile a = node("events").open(OpenFlags.O_RDONLY);
-        OpenFile b = node("events").open(OpenFlags.O_RDONLY);
+        OpenFile a = node("events").open(LinuxOpenFlags.O_RDONLY);
+        OpenFile b = node("events").open(LinuxOpenFlags.O_RDONLY);
         assertThat(events.readers()).isEqualTo(2);
         CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> {
             try {
@@ -113,7 +113,7 @@ class MemoryFileServerTest {
     @Test
     void aBlockedStreamReadEndsAtOnceWhenItsThreadIsInterrupted() throws Exception {
         fs.root().stream("events");
-        OpenFile f = node("events").open(OpenFlags.O_RDONLY);
+        OpenFile f = node("events").open(LinuxOpenFlags.O_RDONLY);
         CompletableFuture<Throwable> outcome = new CompletableFuture<>();
         Thread reader = Thread.ofVirtual().start(() -> {
             try {
@@ -130,7 +130,7 @@ class MemoryFileServerTest {
     @Test
     void aSlowReaderLosesTheOldestDataNotTheServer() throws IOException {
         MemoryStream events = fs.root().stream("events");
-        OpenFile f = node("events").open(OpenFlags.O_RDONLY);
+        OpenFile f = node("events").open(LinuxOpenFlags.O_RDONLY);
         byte[] chunk = new byte[1 << 20];
         for (int i = 0; i < 10; i++) {
             chunk[0] = (byte) i;
@@ -170,7 +170,7 @@ class MemoryFileServerTest {
                 return last.length();
             }
         });
-        OpenFile f = node("echo").open(OpenFlags.O_RDWR);
+        OpenFile f = node("echo").open(LinuxOpenFlags.O_RDWR);
         f.write(0, bytes("shout"));
         assertThat(read(f, 0)).isEqualTo("SHOUT");
         assertThat(node("echo").getattr(Attr.BASIC).size()).isEqualTo(5);
@@ -183,7 +183,7 @@ class MemoryFileServerTest {
         fs.root().file("v", "22");
         assertThat(node("v").getattr(Attr.BASIC).size()).isEqualTo(2);
         assertThat(old.getattr(Attr.BASIC).nlink()).isZero();
-        assertThat(read(old.open(OpenFlags.O_RDONLY), 0)).isEqualTo("1");
+        assertThat(read(old.open(LinuxOpenFlags.O_RDONLY), 0)).isEqualTo("1");
         assertThat(fs.root().remove("v")).isTrue();
         assertThat(fs.root().remove("v")).isFalse();
         assertThatThrownBy(() -> fs.root().file("a/b", "x")).isInstanceOf(IllegalArgumentException.class);
@@ -206,7 +206,7 @@ class MemoryFileServerTest {
     void theCapacityIsEnforced() throws IOException {
         MemoryFileServer small = new MemoryFileServer(256 * 1024);
         FileNode r = small.attach(root, "");
-        OpenFile f = r.create("f", OpenFlags.O_RDWR, 0644, 0).file();
+        OpenFile f = r.create("f", LinuxOpenFlags.O_RDWR, 0644, 0).file();
         f.write(0, ByteBuffer.allocate(200 * 1024));
         assertThatThrownBy(() -> f.write(300 * 1024, ByteBuffer.allocate(1)))
                 .isInstanceOfSatisfying(ErrnoException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOSPC.number()));
@@ -217,8 +217,8 @@ class MemoryFileServerTest {
     void aReadOnlyTreeRefusesClientsButNotTheProgram() throws IOException {
         fs.readOnly(true);
         fs.root().file("f", "x");
-        assertThatThrownBy(() -> node("f").open(OpenFlags.O_RDWR))
+        assertThatThrownBy(() -> node("f").open(LinuxOpenFlags.O_RDWR))
                 .isInstanceOfSatisfying(ErrnoException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EROFS.number()));
-        assertThat(read(node("f").open(OpenFlags.O_RDONLY), 0)).isEqualTo("x");
+        assertThat(read(node("f").open(LinuxOpenFlags.O_RDONLY), 0)).isEqualTo("x");
     }
 }

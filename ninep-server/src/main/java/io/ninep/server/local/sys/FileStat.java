@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
+import io.ninep.protocol.LinuxFileMode;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -48,18 +49,18 @@ public record FileStat(
     }
 
     public int type() {
-        return mode & LinuxAbi.S_IFMT;
+        return mode & LinuxFileMode.S_IFMT;
     }
 
     public boolean isDirectory() {
-        return LinuxAbi.isDirectory(mode);
+        return LinuxFileMode.isDirectory(mode);
     }
 
     public boolean isRegular() {
-        return LinuxAbi.isRegular(mode);
+        return LinuxFileMode.isRegular(mode);
     }
 
     public boolean isSymlink() {
-        return LinuxAbi.isSymlink(mode);
+        return LinuxFileMode.isSymlink(mode);
     }
 }

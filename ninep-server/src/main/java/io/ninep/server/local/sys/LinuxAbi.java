@@ -2,9 +2,10 @@ package io.ninep.server.local.sys;
 
 /**
  * The numbers of the Linux user ABI that the local backend uses: open(2) flags, *at(2) flags,
- * openat2(2) resolve flags, file types and the syscall numbers glibc 2.36 has no wrapper for.
- * Supported machines: x86-64 and AArch64 (where a few O_* values and the old syscall numbers
- * differ).
+ * openat2(2) resolve flags and the syscall numbers glibc 2.36 has no wrapper for. Supported
+ * machines: x86-64 and AArch64 (where a few O_* values and the old syscall numbers differ). The
+ * st_mode bits are the same on every architecture, and are what 9P2000.L carries:
+ * {@link io.ninep.protocol.LinuxFileMode}.
  */
 public final class LinuxAbi {
     private LinuxAbi() {}
@@ -50,19 +51,6 @@ public final class LinuxAbi {
     public static final long RESOLVE_NO_SYMLINKS = 0x04;
     public static final long RESOLVE_BENEATH = 0x08;
 
-    // stat(2) st_mode
-    public static final int S_IFMT = 0170000;
-    public static final int S_IFSOCK = 0140000;
-    public static final int S_IFLNK = 0120000;
-    public static final int S_IFREG = 0100000;
-    public static final int S_IFBLK = 060000;
-    public static final int S_IFDIR = 040000;
-    public static final int S_IFCHR = 020000;
-    public static final int S_IFIFO = 010000;
-    public static final int S_ISUID = 04000;
-    public static final int S_ISGID = 02000;
-    public static final int S_ISVTX = 01000;
-
     // utimensat(2)
     public static final long UTIME_NOW = (1L << 30) - 1;
     public static final long UTIME_OMIT = (1L << 30) - 2;
@@ -89,16 +77,4 @@ public final class LinuxAbi {
 
     /** fcntl(2) F_DUPFD_CLOEXEC. */
     static final int F_DUPFD_CLOEXEC = 1030;
-
-    public static boolean isDirectory(int mode) {
-        return (mode & S_IFMT) == S_IFDIR;
-    }
-
-    public static boolean isRegular(int mode) {
-        return (mode & S_IFMT) == S_IFREG;
-    }
-
-    public static boolean isSymlink(int mode) {
-        return (mode & S_IFMT) == S_IFLNK;
-    }
 }

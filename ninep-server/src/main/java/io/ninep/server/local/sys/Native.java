@@ -14,8 +14,10 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /**
- * The FFM plumbing under {@link Syscalls}: binding libc functions with errno capture, C strings,
- * and turning a failed call into an {@link ErrnoException} that names the operation and file.
+ * The FFM plumbing under the system calls ({@link FdSyscalls}, {@link DirSyscalls},
+ * {@link StatSyscalls}, {@link IoSyscalls}, {@link XattrSyscalls}, {@link ThreadCredentials}):
+ * binding libc functions with errno capture, C strings, and turning a failed call into an
+ * {@link ErrnoException} that names the operation and file.
  */
 final class Native {
     private Native() {}
@@ -26,6 +28,8 @@ final class Native {
     private static final VarHandle ERRNO =
             CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
     static final int EINTR = Errno.EINTR.number();
+    /** The empty path, for the *at calls that act on the descriptor itself (AT_EMPTY_PATH). */
+    static final byte[] EMPTY = new byte[0];
 
     /**
      * A handle for libc's {@code name} whose first argument is the errno capture segment.

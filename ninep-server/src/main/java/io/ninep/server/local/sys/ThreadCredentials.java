@@ -30,6 +30,8 @@ public final class ThreadCredentials {
     private static final MethodHandle SYSCALL_PTR_PTR = Native.function("syscall",
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, ADDRESS, ADDRESS), Linker.Option.firstVariadicArg(1));
 
+    private static final MethodHandle GETEUID = Native.function("geteuid", FunctionDescriptor.of(JAVA_INT));
+
     private static final int LINUX_CAPABILITY_VERSION_3 = 0x20080522;
     private static final long SYS_GETGROUPS = LinuxAbi.SYS_SETGROUPS - 1;   // 115 on x86-64, 158 on aarch64
     private static final int MAX_GROUPS = 65536;
@@ -156,6 +158,15 @@ public final class ThreadCredentials {
         long r = (long) SYSCALL_PTR_PTR.invokeExact(err, LinuxAbi.SYS_CAPSET, header, data);
         if (r < 0) {
             throw Native.error(Native.errno(err), "capset", null);
+        }
+    }
+
+    /** geteuid(2). */
+    public static int geteuid() {
+        try (Scratch a = Scratch.take()) {
+            return (int) GETEUID.invokeExact(Native.errnoSlot(a));
+        } catch (Throwable t) {
+            throw new IllegalStateException("geteuid failed", t);
         }
     }
 }

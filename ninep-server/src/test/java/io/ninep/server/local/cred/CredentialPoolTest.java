@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ninep.protocol.ErrnoException;
-import io.ninep.server.local.sys.Syscalls;
 import io.ninep.server.local.sys.ThreadCredentials;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.ninep.it.client;
+package io.ninep.it.nio;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;

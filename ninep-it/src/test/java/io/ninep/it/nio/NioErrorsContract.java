@@ -1,12 +1,12 @@
-package io.ninep.it.client;
+package io.ninep.it.nio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ninep.client.Fid;
-import io.ninep.client.OpenFlags;
 import io.ninep.client.RemoteErrorException;
 import io.ninep.client.Session;
+import io.ninep.protocol.LinuxOpenFlags;
 import io.ninep.protocol.message.Rlock;
 import io.ninep.protocol.message.Tlock;
 import java.util.List;
@@ -144,7 +144,7 @@ interface NioErrorsContract extends NioFixture {
              Session raw = rawSession();
              Fid root = raw.attach(null, "root", (String) env().getOrDefault("aname", ""), 0);
              Fid other = root.walk(path.getFileName().toString().isEmpty() ? List.of() : namesOf(path))) {
-            other.open(OpenFlags.O_RDWR);
+            other.open(LinuxOpenFlags.O_RDWR);
             FileLock l = a.lock(0, 5, false);
             assertThat(l.isValid()).isTrue();
             // Within this JVM, as the JDK: overlapping locks are refused, in any file system of the server.

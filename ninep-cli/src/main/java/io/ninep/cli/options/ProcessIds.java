@@ -1,12 +1,15 @@
-package io.ninep.cli.probe;
+package io.ninep.cli.options;
 
 import io.ninep.protocol.P9;
 
-/** The numeric user and group of this process, for n_uname and gid; NONUNAME and 0 where the JDK cannot tell. */
-final class Ids {
-    private Ids() {}
+/**
+ * The numeric user and group of this process, the defaults for n_uname and for the gid of new
+ * files; NONUNAME and 0 where the JDK cannot tell.
+ */
+public final class ProcessIds {
+    private ProcessIds() {}
 
-    static int uid() {
+    public static int uid() {
         try {
             return (int) new com.sun.security.auth.module.UnixSystem().getUid();
         } catch (RuntimeException | LinkageError e) {
@@ -14,7 +17,7 @@ final class Ids {
         }
     }
 
-    static int gid() {
+    public static int gid() {
         try {
             return (int) new com.sun.security.auth.module.UnixSystem().getGid();
         } catch (RuntimeException | LinkageError e) {

@@ -1,5 +1,7 @@
-package io.ninep.it.client;
+package io.ninep.it.probe;
 
+import io.ninep.it.peers.Diod;
+import io.ninep.it.peers.Trees;
 import io.ninep.protocol.testing.Prerequisites;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,11 +15,6 @@ import io.ninep.cli.probe.Report;
 import io.ninep.cli.probe.ReportFormat;
 import io.ninep.cli.probe.Verdict;
 import io.ninep.transport.DialAddress;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code ninep probe} against Debian's diod (started by {@link Diod}): the report must be the one
  * docs/probe-reports.md publishes, check for check. A difference means diod changed or the probe
- * did; either way the published report is out of date. (In this package to share the launcher.)
+ * did; either way the published report is out of date.
  */
 class DiodProbeIT {
 
@@ -88,7 +85,7 @@ class DiodProbeIT {
     @Test
     void ordinaryChecksGiveThePublishedReport() throws Exception {
         try (Diod diod = Diod.start()) {
-            Report r = Probe.run(options(diod.address(), diod.export).withSkip(java.util.Set.of("hostile")));
+            Report r = Probe.run(options(diod.address(), diod.export()).withSkip(java.util.Set.of("hostile")));
             System.out.println(ReportFormat.text(r, ReportFormat.Evidence.NONE));
             assertThat(verdicts(r)).as(() -> ReportFormat.text(r, ReportFormat.Evidence.PROBLEMS))
                     .containsExactlyEntriesOf(ORDINARY);
@@ -97,7 +94,7 @@ class DiodProbeIT {
             assertThat(r.result("walk.partial").summary()).contains("but newfid was made");
             assertThat(r.result("walk.17").summary()).isEqualTo("closes the connection instead of answering with an error");
             assertThat(r.remarks()).as("scratch directory removed").isEmpty();
-            try (var left = Files.list(diod.export)) {
+            try (var left = Files.list(diod.export())) {
                 assertThat(left).isEmpty();
             }
         }
@@ -113,7 +110,7 @@ class DiodProbeIT {
         Report r;
         try (Diod diod = Diod.start();
              Proxy proxy = Proxy.start(new DialAddress.Tcp("127.0.0.1", 0), DialAddress.parse(diod.address()), trace::add)) {
-            r = Probe.run(options(proxy.address().toString(), diod.export).withSkip(java.util.Set.of("hostile")));
+            r = Probe.run(options(proxy.address().toString(), diod.export()).withSkip(java.util.Set.of("hostile")));
         }
         assertThat(verdicts(r)).as(() -> ReportFormat.text(r, ReportFormat.Evidence.PROBLEMS))
                 .containsExactlyEntriesOf(ORDINARY);
@@ -143,7 +140,7 @@ class DiodProbeIT {
         Process diod = new ProcessBuilder(Diod.command(port, export)).directory(work.toFile())
                 .redirectErrorStream(true).redirectOutput(work.resolve("diod.log").toFile()).start();
         try {
-            awaitListening(diod, port);
+            Diod.awaitListening(diod, port, work.resolve("diod.log"));
             Report r = Probe.run(options("tcp!127.0.0.1!" + port, export).withOnly(java.util.Set.of("hostile")));
             System.out.println(ReportFormat.text(r, ReportFormat.Evidence.PROBLEMS));
             assertThat(verdicts(r)).as(() -> ReportFormat.text(r, ReportFormat.Evidence.PROBLEMS))
@@ -155,23 +152,7 @@ class DiodProbeIT {
         } finally {
             diod.destroyForcibly();
             diod.waitFor(10, TimeUnit.SECONDS);
-            Diod.deleteTree(work);
-        }
-    }
-
-    /** Connects until diod accepts: readiness of a process we started, not ordering of the test. */
-    static void awaitListening(Process p, int port) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (true) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
-                return;
-            } catch (ConnectException notYet) {
-                if (!p.isAlive() || System.nanoTime() > deadline) {
-                    throw new IOException("diod is not listening on 127.0.0.1:" + port, notYet);
-                }
-                Thread.sleep(20);
-            }
+            Trees.delete(work);
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.ninep.it.client;
+package io.ninep.it.peers;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -17,12 +17,12 @@ import java.util.concurrent.TimeUnit;
  * and exporting a fresh temporary directory, stopped by its PID (never by name: other diods on
  * the machine are not ours). Needs root, so that diod may switch to the attaching user.
  */
-final class Diod implements Closeable {
-    static final Path BINARY = Path.of("/usr/sbin/diod");
+public final class Diod implements Closeable {
+    public static final Path BINARY = Path.of("/usr/sbin/diod");
 
-    final Path export;
-    final int port;
-    final Path log;
+    private final Path export;
+    private final int port;
+    private final Path log;
     private final Process process;
 
     private Diod(Path export, int port, Path log, Process process) {
@@ -32,17 +32,17 @@ final class Diod implements Closeable {
         this.process = process;
     }
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(BINARY) && "root".equals(System.getProperty("user.name"));
     }
 
     /** The command line: {@code diod -f -n -N -c /dev/null -l 127.0.0.1:PORT -e DIR}. */
-    static List<String> command(int port, Path export) {
+    public static List<String> command(int port, Path export) {
         return List.of(BINARY.toString(), "-f", "-n", "-N", "-c", "/dev/null",
                 "-l", "127.0.0.1:" + port, "-e", export.toString());
     }
 
-    static Diod start() throws IOException, InterruptedException {
+    public static Diod start() throws IOException, InterruptedException {
         Path export = Files.createTempDirectory("ninep-diod-export");
         Path log = Files.createTempFile("ninep-diod", ".log");
         int port = freeLoopbackPort();
@@ -52,7 +52,7 @@ final class Diod implements Closeable {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Diod d = new Diod(export, port, log, p);
         try {
-            d.awaitListening();
+            awaitListening(p, port, log);
         } catch (IOException | InterruptedException e) {
             d.close();
             throw e;
@@ -60,15 +60,26 @@ final class Diod implements Closeable {
         return d;
     }
 
-    String address() {
+    /** The directory diod exports (and its aname). */
+    public Path export() {
+        return export;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The dial string: {@code tcp!127.0.0.1!PORT}. */
+    public String address() {
         return "tcp!127.0.0.1!" + port;
     }
 
     /**
-     * diod says nothing when it starts listening: connect until it accepts (or dies). Readiness
-     * polling of a process we started, not a way to order the test's own steps.
+     * diod says nothing when it starts listening: connect to {@code port} until it accepts, or
+     * fail with {@code log} if the process dies first. Readiness polling of a process we started,
+     * not a way to order the test's own steps.
      */
-    private void awaitListening() throws IOException, InterruptedException {
+    public static void awaitListening(Process process, int port, Path log) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (true) {
             try (Socket s = new Socket()) {
@@ -86,7 +97,7 @@ final class Diod implements Closeable {
         }
     }
 
-    static int freeLoopbackPort() throws IOException {
+    public static int freeLoopbackPort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
@@ -104,18 +115,7 @@ final class Diod implements Closeable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        deleteTree(export);
+        Trees.delete(export);
         Files.deleteIfExists(log);
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
-package io.ninep.it.client;
+package io.ninep.it.cli;
 
-import io.ninep.protocol.testing.Prerequisites;
+import io.ninep.it.peers.DiodExtension;
+import io.ninep.it.peers.Trees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ninep.cli.Main;
@@ -21,11 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FileCommandsDiodIT {
     private static final FileTime OLD = FileTime.from(LocalDateTime.of(2023, 1, 2, 3, 4).atZone(ZoneId.systemDefault()).toInstant());
-    private static Diod diod;
+    @RegisterExtension
+    static final DiodExtension diod = new DiodExtension();
     private static String address;
     private static String aname;
 
@@ -43,34 +45,25 @@ class FileCommandsDiodIT {
     Path here;
 
     @BeforeAll
-    static void startDiod() throws Exception {
-        Prerequisites.require(Diod.available(), "/usr/sbin/diod (Debian package diod) and root");
-        diod = Diod.start();
-        address = diod.address();
-        aname = diod.export.toString();
-    }
-
-    @AfterAll
-    static void stopDiod() throws IOException {
-        if (diod != null) {
-            diod.close();
-        }
+    static void connection() {
+        address = diod.get().address();
+        aname = diod.get().export().toString();
     }
 
     @BeforeEach
     void freshTree() throws IOException {
-        try (Stream<Path> s = Files.list(diod.export)) {
+        try (Stream<Path> s = Files.list(diod.get().export())) {
             for (Path p : s.toList()) {
-                Diod.deleteTree(p);
+                Trees.delete(p);
             }
         }
-        Files.createDirectories(diod.export.resolve("docs/sub"));
-        Path a = diod.export.resolve("docs/a.txt");
+        Files.createDirectories(diod.get().export().resolve("docs/sub"));
+        Path a = diod.get().export().resolve("docs/a.txt");
         Files.writeString(a, "hello\n");
         Files.setAttribute(a, "unix:mode", 0644);
-        Files.createSymbolicLink(diod.export.resolve("docs/link"), Path.of("a.txt"));
-        Files.createSymbolicLink(diod.export.resolve("dl"), Path.of("docs"));
-        for (Path p : new Path[] {a, diod.export.resolve("docs/link")}) {
+        Files.createSymbolicLink(diod.get().export().resolve("docs/link"), Path.of("a.txt"));
+        Files.createSymbolicLink(diod.get().export().resolve("dl"), Path.of("docs"));
+        for (Path p : new Path[] {a, diod.get().export().resolve("docs/link")}) {
             Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setTimes(OLD, null, null);
         }
     }
@@ -145,7 +138,7 @@ class FileCommandsDiodIT {
         Result put = ninep("put", src.toString(), "docs/");
         assertThat(put.code()).as(put.describe()).isZero();
         assertThat(put.stderr()).isEmpty();
-        assertThat(Files.readAllBytes(diod.export.resolve("docs/data.bin"))).isEqualTo(data);
+        assertThat(Files.readAllBytes(diod.get().export().resolve("docs/data.bin"))).isEqualTo(data);
         assertThat(ninep("ls", "-A", "docs").out()).as("no temporary file left").isEqualTo("a.txt\ndata.bin\nlink\nsub\n");
         Result again = ninep("put", src.toString(), "docs/");
         assertThat(again.stderr()).isEqualTo("ninep: put: cannot create 'docs/data.bin': File exists (use -f to replace it)\n");
@@ -165,21 +158,21 @@ class FileCommandsDiodIT {
     @Test
     void mkdirMvLnRm() throws IOException {
         assertThat(ninep("mkdir", "-p", "x/y/z").code()).isZero();
-        assertThat(Files.isDirectory(diod.export.resolve("x/y/z"))).isTrue();
+        assertThat(Files.isDirectory(diod.get().export().resolve("x/y/z"))).isTrue();
         Result mv = ninep("mv", "docs/a.txt", "x/y");
         assertThat(mv.code()).as(mv.describe()).isZero();
-        assertThat(Files.readString(diod.export.resolve("x/y/a.txt"))).isEqualTo("hello\n");
+        assertThat(Files.readString(diod.get().export().resolve("x/y/a.txt"))).isEqualTo("hello\n");
         assertThat(ninep("ln", "-s", "y/a.txt", "x/l").code()).isZero();
-        assertThat(Files.readSymbolicLink(diod.export.resolve("x/l"))).isEqualTo(Path.of("y/a.txt"));
+        assertThat(Files.readSymbolicLink(diod.get().export().resolve("x/l"))).isEqualTo(Path.of("y/a.txt"));
         assertThat(ninep("ln", "x/y/a.txt", "x/hard").code()).isZero();
-        assertThat(Files.isSameFile(diod.export.resolve("x/hard"), diod.export.resolve("x/y/a.txt"))).isTrue();
+        assertThat(Files.isSameFile(diod.get().export().resolve("x/hard"), diod.get().export().resolve("x/y/a.txt"))).isTrue();
         Result dir = ninep("rm", "x");
         assertThat(dir.stderr()).isEqualTo("ninep: rm: cannot remove 'x': Is a directory\n");
         Result rm = ninep("rm", "-rv", "x");
         assertThat(rm.code()).as(rm.describe()).isZero();
         assertThat(rm.out()).isEqualTo("removed 'x/hard'\nremoved 'x/l'\nremoved 'x/y/a.txt'\nremoved directory 'x/y/z'\n"
                 + "removed directory 'x/y'\nremoved directory 'x'\n");
-        assertThat(Files.exists(diod.export.resolve("x"))).isFalse();
+        assertThat(Files.exists(diod.get().export().resolve("x"))).isFalse();
     }
 
     @Test

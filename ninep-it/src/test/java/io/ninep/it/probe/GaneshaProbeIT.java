@@ -1,6 +1,7 @@
-package io.ninep.it.client;
+package io.ninep.it.probe;
 
-import io.ninep.protocol.testing.Prerequisites;
+import io.ninep.it.peers.Ganesha;
+import io.ninep.it.peers.GaneshaExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ninep.cli.probe.Probe;
@@ -13,21 +14,21 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code ninep probe} against Debian's nfs-ganesha 4.3 with FSAL VFS, in its own network
  * namespace (started by {@link Ganesha}, msize capped at 64 KiB): the report must be the one
- * docs/probe-reports.md publishes. (In this package to share the launcher.)
+ * docs/probe-reports.md publishes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GaneshaProbeIT {
-    private static Ganesha ganesha;
+    @RegisterExtension
+    static final GaneshaExtension ganesha = new GaneshaExtension();
 
     /** nfs-ganesha 4.3, as docs/probe-reports.md reports it. */
     static final Map<String, Verdict> ORDINARY = new LinkedHashMap<>();
@@ -61,21 +62,8 @@ class GaneshaProbeIT {
         HOSTILE.put("hostile.r-message", Verdict.FAIL);      // no answer, connection left open
     }
 
-    @BeforeAll
-    static void startGanesha() throws Exception {
-        Prerequisites.require(Ganesha.available() && Ganesha.runningAsRoot(), "nfs-ganesha, nfs-ganesha-vfs, iproute2 and root");
-        ganesha = Ganesha.start();
-    }
-
-    @AfterAll
-    static void stopGanesha() throws Exception {
-        if (ganesha != null) {
-            ganesha.close();
-        }
-    }
-
     private static ProbeOptions options(Duration timeout) {
-        return ProbeOptions.defaults(DialAddress.parse(ganesha.address())).withAname(ganesha.export.toString())
+        return ProbeOptions.defaults(DialAddress.parse(ganesha.get().address())).withAname(ganesha.get().export().toString())
                 .withUser("root", 0, 0).withMsize(Ganesha.MSIZE).withTimeout(timeout);
     }
 
@@ -94,7 +82,7 @@ class GaneshaProbeIT {
                 .containsExactlyEntriesOf(ORDINARY);
         assertThat(r.result("walk.16").summary()).startsWith("Rwalk carries 16 qids but only 1 distinct paths");
         assertThat(r.remarks()).as("scratch directory removed").isEmpty();
-        assertThat(ganesha.isAlive()).as(ganesha::log).isTrue();
+        assertThat(ganesha.get().isAlive()).as(ganesha.get()::log).isTrue();
     }
 
     /**
@@ -122,6 +110,6 @@ class GaneshaProbeIT {
         }
         assertThat(r.result("hostile.r-message").summary()).isEqualTo("an Rclunk sent as a request was answered by "
                 + "nothing within 3000 ms; expected an error or a close");
-        assertThat(ganesha.isAlive()).as(ganesha::log).isTrue();
+        assertThat(ganesha.get().isAlive()).as(ganesha.get()::log).isTrue();
     }
 }

@@ -1,4 +1,4 @@
-package io.ninep.it.client;
+package io.ninep.it.nio;
 
 import io.ninep.client.nio.NinepFileSystem;
 import io.ninep.protocol.Dialect;

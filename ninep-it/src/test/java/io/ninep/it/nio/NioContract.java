@@ -1,10 +1,11 @@
-package io.ninep.it.client;
+package io.ninep.it.nio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ninep.client.Session;
 import io.ninep.client.nio.NinepFileSystem;
 import io.ninep.client.testing.Await;
+import io.ninep.it.peers.Trees;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.FileSystems;
@@ -69,7 +70,7 @@ abstract class NioContract implements NioFilesContract, NioLinksContract, NioBul
             }
         } finally {
             fs.close();
-            Diod.deleteTree(local);
+            Trees.delete(local);
         }
     }
 

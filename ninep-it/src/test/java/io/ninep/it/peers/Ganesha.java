@@ -1,4 +1,4 @@
-package io.ninep.it.client;
+package io.ninep.it.peers;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -30,14 +30,14 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>msize stays at 64 KiB ({@code _9P_TCP_Msize}): ganesha crashes above that.
  */
-final class Ganesha implements Closeable {
-    static final Path BINARY = Path.of("/usr/bin/ganesha.nfsd");
-    static final Path FSAL_VFS = Path.of("/usr/lib/x86_64-linux-gnu/ganesha/libfsalvfs.so");
-    static final int PORT = 564;
-    static final int MSIZE = 64 * 1024;
+public final class Ganesha implements Closeable {
+    public static final Path BINARY = Path.of("/usr/bin/ganesha.nfsd");
+    public static final Path FSAL_VFS = Path.of("/usr/lib/x86_64-linux-gnu/ganesha/libfsalvfs.so");
+    public static final int PORT = 564;
+    public static final int MSIZE = 64 * 1024;
 
-    final Path export;
-    final String host;
+    private final Path export;
+    private final String host;
     private final Path work;
     private final String namespace;
     private final String hostLink;
@@ -51,16 +51,16 @@ final class Ganesha implements Closeable {
         this.host = host;
     }
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(BINARY) && Files.exists(FSAL_VFS) && Files.isExecutable(Path.of("/usr/sbin/ip"))
                 || Files.isExecutable(BINARY) && Files.exists(FSAL_VFS) && Files.isExecutable(Path.of("/sbin/ip"));
     }
 
-    static boolean runningAsRoot() {
+    public static boolean runningAsRoot() {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    static Ganesha start() throws IOException, InterruptedException {
+    public static Ganesha start() throws IOException, InterruptedException {
         String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(2);
         int subnet = ThreadLocalRandom.current().nextInt(256);
         int quad = ThreadLocalRandom.current().nextInt(64) * 4;
@@ -81,7 +81,18 @@ final class Ganesha implements Closeable {
         return g;
     }
 
-    String address() {
+    /** The directory ganesha exports (and its aname). */
+    public Path export() {
+        return export;
+    }
+
+    /** The address of ganesha's end of the veth pair. */
+    public String host() {
+        return host;
+    }
+
+    /** The dial string: {@code tcp!HOST!564}. */
+    public String address() {
         return "tcp!" + host + "!" + PORT;
     }
 
@@ -154,7 +165,7 @@ final class Ganesha implements Closeable {
         }
     }
 
-    String log() {
+    public String log() {
         try {
             Path l = work.resolve("ganesha.log");
             return Files.exists(l) ? Files.readString(l, StandardCharsets.UTF_8) : "(no log)";
@@ -163,7 +174,7 @@ final class Ganesha implements Closeable {
         }
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process != null && process.isAlive();
     }
 
@@ -200,7 +211,7 @@ final class Ganesha implements Closeable {
         } catch (IOException | InterruptedException e) {
             // gone with the namespace, as expected
         }
-        Diod.deleteTree(work);
+        Trees.delete(work);
         if (!problems.isEmpty() && !problems.getFirst().contains("No such file")) {
             throw new IOException("cleaning up ganesha's namespace: " + problems);
         }

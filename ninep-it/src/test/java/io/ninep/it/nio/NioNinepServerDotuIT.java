@@ -1,4 +1,4 @@
-package io.ninep.it.client;
+package io.ninep.it.nio;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.ninep.it.client;
+package io.ninep.it.nio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
