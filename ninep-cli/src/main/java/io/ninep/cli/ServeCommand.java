@@ -72,6 +72,13 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--grace", paramLabel = "SECONDS", description = "how long a stop waits for requests in flight (default: ${DEFAULT-VALUE})")
     int graceSeconds = 5;
 
+    @Option(names = "--stats", paramLabel = "SECONDS", arity = "0..1", parameterConsumer = StatsPeriod.class,
+            description = {"print a summary line on standard error every SECONDS (default 10): connections, requests per second, "
+                    + "requests in flight, flushes (how many requests they cancelled, how many replies won the race), "
+                    + "errors, bytes in and out per second, buffers lent by size class and the bytes the pools hold. "
+                    + "Counts and rates cover the time since the previous line"})
+    Double statsSeconds;
+
     @Override
     public Integer call() {
         Logs.configure(debug);
@@ -82,6 +89,10 @@ final class ServeCommand implements Callable<Integer> {
                     .withReadOnly(readOnly).withTrace(debug ? System.err::println : null);
         } catch (IllegalArgumentException e) {
             System.err.println("ninep serve: " + e.getMessage());
+            return 2;
+        }
+        if (statsSeconds != null && !(statsSeconds >= 0.01 && statsSeconds <= 86400)) {
+            System.err.println("ninep serve: --stats takes a period between 0.01 and 86400 seconds, not " + statsSeconds);
             return 2;
         }
         if (stdio && !listen.isEmpty()) {
@@ -107,6 +118,13 @@ final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         NinepServer server = new NinepServer(fs, config);
+        try (ServeStats stats = statsSeconds == null ? null
+                : ServeStats.start(server.metrics(), Duration.ofNanos((long) (statsSeconds * 1e9)), System.err)) {
+            return serve(server, what, out);
+        }
+    }
+
+    private int serve(NinepServer server, String what, PrintStream out) {
         if (stdio) {
             Connection c = server.serveHere(StreamTransport.stdio());
             server.close();
@@ -173,6 +191,22 @@ final class ServeCommand implements Callable<Integer> {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * {@code --stats}, {@code --stats=2} or {@code --stats 0.5}: takes the next argument as the
+     * period only if it is a number, so that {@code --stats DIR} still exports DIR.
+     */
+    static final class StatsPeriod implements picocli.CommandLine.IParameterConsumer {
+        @Override
+        public void consumeParameters(java.util.Stack<String> args, picocli.CommandLine.Model.ArgSpec argSpec,
+                                      picocli.CommandLine.Model.CommandSpec commandSpec) {
+            double seconds = 10;
+            if (!args.isEmpty() && args.peek().matches("[0-9]+(\\.[0-9]*)?|\\.[0-9]+")) {
+                seconds = Double.parseDouble(args.pop());
+            }
+            argSpec.setValue(seconds);
         }
     }
 

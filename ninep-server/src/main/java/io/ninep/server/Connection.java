@@ -24,6 +24,7 @@ import io.ninep.transport.Transport;
 import io.ninep.transport.buffer.BufferPool;
 import io.ninep.transport.buffer.PoolStats;
 import io.ninep.transport.buffer.PooledBuffer;
+import io.ninep.transport.metrics.NinepMetrics;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -48,6 +49,9 @@ import java.util.concurrent.TimeUnit;
  * requests' states, and the reply queue's lock is taken inside it; neither is held across I/O or
  * a backend call. The fid table is a concurrent map of counted fids and takes no lock of the
  * connection. Fields written only by the reader thread and read by others are volatile.
+ *
+ * <p>Observation: a {@link ServerObserver} counts frames as the reader takes them in and
+ * requests as they end, for {@link #metrics()} and the Flight Recorder events.
  */
 public final class Connection implements Runnable {
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
@@ -68,6 +72,7 @@ public final class Connection implements Runnable {
     private final Thread.Builder.OfVirtual threads = Thread.ofVirtual();
 
     private final InFlight inFlight;
+    private final ServerObserver observer;
 
     /** The negotiated dialect, or null before a successful Tversion. Written by the reader only. */
     private volatile Dialect dialect;
@@ -77,7 +82,6 @@ public final class Connection implements Runnable {
 
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile String closeReason;
-    private volatile long requestsServed;
 
     Connection(NinepServer server, long id, Transport transport, FileServer fileServer, ServerConfig config) {
         this.server = server;
@@ -86,7 +90,8 @@ public final class Connection implements Runnable {
         this.name = "#" + id + " " + transport.peer();
         this.reader = new FrameReader(transport, PRE_VERSION_MSIZE);
         this.replies = new ReplyQueue(transport, name, config.trace(), r -> inFlight().written(r));
-        this.inFlight = new InFlight(this, replies, config);
+        this.observer = new ServerObserver(name);
+        this.inFlight = new InFlight(this, replies, observer, config);
         this.decoder = new FrameDecoder(Dialect.P9P2000_L, PRE_VERSION_MSIZE, Strictness.STRICT, q -> {});
         this.fids = new FidTable(config.maxFids());
         this.dispatcher = new Dispatcher(this, fileServer, fids, config);
@@ -128,6 +133,19 @@ public final class Connection implements Runnable {
     public PoolStats poolStats() {
         BufferPool p = pool;
         return p == null ? new BufferPool(P9.MIN_MSIZE, P9.MIN_MSIZE, false).stats() : p.stats();
+    }
+
+    /**
+     * The connection's counters: requests, flushes, errors, bytes, what is in flight, the pool
+     * (see {@link io.ninep.transport.metrics.MetricsSnapshot} for what each number means). Per
+     * request the engine also records a {@code io.ninep.server.Request} Flight Recorder event
+     * while a recording enables it.
+     */
+    public NinepMetrics metrics() {
+        return () -> {
+            BufferPool p = pool;
+            return inFlight.metrics(!isClosed(), msize, p == null ? null : p.stats());
+        };
     }
 
     /** Waits until no request is pending; false on timeout. */
@@ -221,6 +239,7 @@ public final class Connection implements Runnable {
                 throw new ProtocolException(type.displayName(), "type", "a client sent a reply (" + type
                         + " tag " + header.tag() + "); a server accepts only requests");
             }
+            ServerRequestEvent event = observer.received(type, header.tag(), header.size());
             PooledBuffer lease = acquireFrame(header.size(), type);
             Frame frame;
             try {
@@ -242,14 +261,14 @@ public final class Connection implements Runnable {
             switch (message) {
                 case Tversion v -> {
                     release(lease);
-                    version(frame.tag(), v);
+                    version(frame.tag(), v, event);
                 }
                 case Tflush f -> {
                     release(lease);
                     if (dialect == null) {
                         throw new ProtocolException("Tflush", null, "before Tversion");
                     }
-                    inFlight.flush(frame.tag(), f);
+                    inFlight.flush(frame.tag(), f, event);
                 }
                 default -> {
                     if (dialect == null) {
@@ -257,7 +276,7 @@ public final class Connection implements Runnable {
                         throw new ProtocolException(message.type().displayName(), null,
                                 "sent before a successful Tversion (version(5): Tversion comes first)");
                     }
-                    start(frame.tag(), message, lease);
+                    start(frame.tag(), message, lease, event);
                 }
             }
         }
@@ -282,20 +301,21 @@ public final class Connection implements Runnable {
     }
 
     /** Puts a request in the tag table and starts its thread, or refuses it with an error reply. */
-    private void start(int tag, TMessage message, PooledBuffer lease) throws InterruptedException {
+    private void start(int tag, TMessage message, PooledBuffer lease, ServerRequestEvent event)
+            throws InterruptedException {
         // A client that stops reading its replies stops being read: they cannot pile up without end.
         replies.awaitBelow(config.maxRequests());
         Request r = new Request(this, tag, message, lease, Request.State.RUNNING);
         r.thread = threads.unstarted(r);
+        r.event = event;
         RequestError refusal = inFlight.admit(r);
         if (refusal != null) {
             r.releaseFrame();
             LOG.log(System.Logger.Level.INFO, () -> name + ": refused " + message.type() + " tag " + tag + ": "
                     + refusal.getMessage());
-            inFlight.reply(tag, errorReply(refusal));
+            inFlight.reply(tag, errorReply(refusal), event);
             return;
         }
-        requestsServed++;
         r.thread.start();
     }
 
@@ -305,7 +325,7 @@ public final class Connection implements Runnable {
      * server's ceiling and the transport's limit; a version string we do not speak is answered
      * "unknown"; below 4096 bytes nothing useful fits, so that is refused with an error.
      */
-    private void version(int tag, Tversion v) throws InterruptedException {
+    private void version(int tag, Tversion v, ServerRequestEvent event) throws InterruptedException {
         inFlight.abandonAll("Tversion", false);
         fids.clunkAll();
         long asked = Integer.toUnsignedLong(v.msize());
@@ -315,7 +335,8 @@ public final class Connection implements Runnable {
         dialect = null;
         if (wanted.isEmpty()) {
             LOG.log(System.Logger.Level.INFO, () -> name + ": Tversion '" + v.version() + "' is no dialect we speak; answered unknown");
-            inFlight.reply(tag, new Rversion(offered, "unknown"));
+            observer.version(v, ceiling, "unknown", offered, "no dialect we speak");
+            inFlight.reply(tag, new Rversion(offered, "unknown"), event);
             return;
         }
         Dialect d = wanted.get();
@@ -324,8 +345,9 @@ public final class Connection implements Runnable {
                     ? "msize " + asked + " is below the minimum of " + P9.MIN_MSIZE + " bytes"
                     : "this transport carries at most " + ceiling + " bytes, below the minimum msize of " + P9.MIN_MSIZE;
             LOG.log(System.Logger.Level.INFO, () -> name + ": refused Tversion: " + why);
+            observer.version(v, ceiling, "", 0, why);
             replies.dialect(d);
-            inFlight.reply(tag, errorReply(d, new RequestError(Errno.EINVAL, why)));
+            inFlight.reply(tag, errorReply(d, new RequestError(Errno.EINVAL, why)), event);
             return;
         }
         BufferPool old = pool;
@@ -341,7 +363,8 @@ public final class Connection implements Runnable {
         String cut = asked > offered ? " (asked " + asked + ", cut to the " + (offered == config.maxMsize()
                 ? "server's ceiling" : "transport's limit") + ")" : "";
         LOG.log(System.Logger.Level.INFO, () -> name + ": negotiated " + d + " msize " + offered + cut);
-        inFlight.reply(tag, new Rversion(offered, d.versionString()));
+        observer.version(v, ceiling, d.versionString(), offered, null);
+        inFlight.reply(tag, new Rversion(offered, d.versionString()), event);
     }
 
     private void shutdown(String reason) {
@@ -356,7 +379,8 @@ public final class Connection implements Runnable {
         BufferPool p = pool;
         String leak = p != null && p.stats().inUse() != 0 ? "; buffers still lent: " + p.stats() : "";
         LOG.log(leak.isEmpty() ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
-                () -> name + ": connection closed: " + reason + " (" + requestsServed + " requests)" + leak);
+                () -> name + ": connection closed: " + reason + " (" + observer.requests() + " requests)" + leak);
+        observer.closed(reason, metrics().snapshot());
         server.closed(this);   // before the latch: whoever waits for the close then finds it gone
         closed.countDown();
     }

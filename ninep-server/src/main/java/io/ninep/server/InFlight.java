@@ -5,6 +5,8 @@ import io.ninep.protocol.ErrnoException;
 import io.ninep.protocol.message.RMessage;
 import io.ninep.protocol.message.Rflush;
 import io.ninep.protocol.message.Tflush;
+import io.ninep.transport.buffer.PoolStats;
+import io.ninep.transport.metrics.MetricsSnapshot;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
@@ -23,12 +25,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * a request leaves the table and queues its reply in one step, and an Rflush for a tag no longer
  * in the table is queued after that tag's reply, never before. The reply queue's own lock is
  * taken inside this one, never the other way. Neither is held across I/O or a backend call.
+ * The {@link ServerObserver} is told of every request's end and every reply queued under this
+ * lock, which also guards the counters it keeps of them.
  */
 final class InFlight {
     private static final System.Logger LOG = System.getLogger(InFlight.class.getName());
 
     private final Connection connection;
     private final ReplyQueue replies;
+    private final ServerObserver observer;
     private final int maxRequests;
     private final Duration closeTimeout;
 
@@ -48,9 +53,10 @@ final class InFlight {
      */
     private final AtomicInteger active = new AtomicInteger();
 
-    InFlight(Connection connection, ReplyQueue replies, ServerConfig config) {
+    InFlight(Connection connection, ReplyQueue replies, ServerObserver observer, ServerConfig config) {
         this.connection = connection;
         this.replies = replies;
+        this.observer = observer;
         this.maxRequests = config.maxRequests();
         this.closeTimeout = config.closeTimeout();
     }
@@ -61,6 +67,16 @@ final class InFlight {
 
     int pending() {
         return active.get();
+    }
+
+    /** The connection's counters; {@code pool} is null before Tversion. */
+    MetricsSnapshot metrics(boolean open, int msize, PoolStats pool) {
+        lock.lock();
+        try {
+            return observer.snapshot(open, active.get(), msize, pool);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Waits until no request is pending; false on timeout. */
@@ -110,21 +126,24 @@ final class InFlight {
      * otherwise the request is interrupted and the Tflush waits for it: the request's end queues
      * its reply (unless it was aborted) and then the Rflush. Several Tflush for one request are
      * answered in the order they came, and a Tflush can itself be flushed.
+     *
+     * @param event the Tflush's event, or null
      */
-    void flush(int tag, Tflush f) {
+    void flush(int tag, Tflush f, ServerRequestEvent event) {
         lock.lock();
         try {
             if (lookup(tag) != null) {
                 queue(tag, connection.errorReply(new RequestError(Errno.EBADMSG,
-                        "tag " + tag + " is already in use by a request in flight")), null);
+                        "tag " + tag + " is already in use by a request in flight")), null, event);
             } else {
                 Request old = lookup(f.oldTag());
                 if (old == null) {
                     // Not in flight: answered at once. If it was in flight, its reply was queued
                     // when it left the table, under this lock, so this Rflush goes out after it.
-                    queue(tag, Rflush.INSTANCE, null);
+                    queue(tag, Rflush.INSTANCE, null, event);
                 } else {
                     Request flush = new Request(connection, tag, f, null, Request.State.WAITING);
+                    flush.event = event;
                     store(tag, flush);
                     active.incrementAndGet();
                     old.attachFlush(flush);
@@ -139,17 +158,22 @@ final class InFlight {
             lock.unlock();
         }
         replies.drain();
+        observer.commit(event);
     }
 
-    /** Queues one reply of the reader's own (Rversion, a refusal) in order with the others, and writes. */
-    void reply(int tag, RMessage message) {
+    /**
+     * Queues one reply of the reader's own (Rversion, a refusal) in order with the others, and
+     * writes; then records {@code event}, the request's (if not null).
+     */
+    void reply(int tag, RMessage message, ServerRequestEvent event) {
         lock.lock();
         try {
-            queue(tag, message, null);
+            queue(tag, message, null, event);
         } finally {
             lock.unlock();
         }
         replies.drain();
+        observer.commit(event);
     }
 
     /**
@@ -214,8 +238,9 @@ final class InFlight {
             r.transition(s, Request.State.DONE);
             remove(r);
             running--;
+            observer.ended(r, s, dropReply);
             if (!dropReply) {
-                queue(r.tag, reply != null ? reply : connection.errorReply(failure), r);
+                queue(r.tag, reply != null ? reply : connection.errorReply(failure), r, r.event);
             }
             if (!r.flushes().isEmpty()) {
                 endFlushes(r);
@@ -245,9 +270,11 @@ final class InFlight {
             f.transition(s, Request.State.DONE);
             remove(f);
             if (s == Request.State.RESET) {
+                observer.flushReset(f);
+                observer.commit(f.event);   // under the lock, but only while recording, and rare
                 finished(1);
             } else {
-                queue(f.tag, Rflush.INSTANCE, f);
+                queue(f.tag, Rflush.INSTANCE, f, f.event);
             }
             endFlushes(f);
         }
@@ -256,6 +283,7 @@ final class InFlight {
     /** A request's reply was written (or dropped): its buffers go back, and it no longer counts. */
     void written(Request r) {
         r.releaseReplyBuffer();
+        observer.commit(r.event);   // before it stops counting: whoever awaits idleness finds it recorded
         finished(1);
     }
 
@@ -290,10 +318,15 @@ final class InFlight {
         }
     }
 
-    /** Queues a reply, checked against msize (lock held: the queue's order is the table's). */
-    private void queue(int tag, RMessage message, Request request) {
+    /**
+     * Queues a reply, checked against msize (lock held: the queue's order is the table's), and
+     * counts it, for {@code event} too if not null.
+     */
+    private void queue(int tag, RMessage message, Request request, ServerRequestEvent event) {
         assert lock.isHeldByCurrentThread();
-        replies.add(tag, connection.checked(message), request);
+        RMessage checked = connection.checked(message);
+        observer.queued(checked, checked.encodedSize(replies.dialect()), event);
+        replies.add(tag, checked, request);
     }
 
     // ---- the tag table (lock held) ---------------------------------------------------------------

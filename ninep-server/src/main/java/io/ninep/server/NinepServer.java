@@ -4,6 +4,8 @@ import io.ninep.server.spi.FileServer;
 import io.ninep.transport.DialAddress;
 import io.ninep.transport.Listener;
 import io.ninep.transport.Transport;
+import io.ninep.transport.metrics.MetricsSnapshot;
+import io.ninep.transport.metrics.NinepMetrics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A 9P server: serves one {@link FileServer} to any number of connections, on listeners (TCP,
@@ -39,6 +42,10 @@ public final class NinepServer implements AutoCloseable {
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
+    /** Guards {@link #retired} and the removal of closed connections, so that a snapshot counts each connection once. */
+    private final ReentrantLock metricsLock = new ReentrantLock();
+    /** The totals of the connections that have closed. */
+    private MetricsSnapshot retired = MetricsSnapshot.EMPTY;
 
     public NinepServer(FileServer fileServer, ServerConfig config) {
         this.fileServer = Objects.requireNonNull(fileServer, "fileServer");
@@ -102,7 +109,38 @@ public final class NinepServer implements AutoCloseable {
     }
 
     void closed(Connection c) {
-        connections.remove(c);
+        MetricsSnapshot last = c.metrics().snapshot().totals();
+        metricsLock.lock();
+        try {
+            connections.remove(c);
+            retired = retired.plus(last);
+        } finally {
+            metricsLock.unlock();
+        }
+    }
+
+    /**
+     * The server's counters: its open connections' added up, plus the totals of those that have
+     * closed, so that nothing it counts goes backwards (see {@link MetricsSnapshot} for what each
+     * number means; msize is the largest of the open connections'). Per connection:
+     * {@link Connection#metrics()}.
+     */
+    public NinepMetrics metrics() {
+        return () -> {
+            List<Connection> open;
+            MetricsSnapshot sum;
+            metricsLock.lock();
+            try {
+                open = new ArrayList<>(connections);
+                sum = retired;
+            } finally {
+                metricsLock.unlock();
+            }
+            for (Connection c : open) {
+                sum = sum.plus(c.metrics().snapshot());
+            }
+            return sum;
+        };
     }
 
     /** The open connections. */

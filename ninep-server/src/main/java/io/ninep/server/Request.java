@@ -36,6 +36,11 @@ final class Request implements Runnable {
     final TMessage message;
     /** The virtual thread running the handler; null for a Tflush. */
     Thread thread;
+    /**
+     * Its Flight Recorder event while a recording wants one, else null: set by the reader before
+     * the request is admitted, filled under the InFlight lock, committed once its reply is out.
+     */
+    ServerRequestEvent event;
 
     /** Guarded by the lock of the connection's InFlight. */
     private State state;

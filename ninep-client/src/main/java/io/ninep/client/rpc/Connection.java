@@ -22,6 +22,7 @@ import io.ninep.transport.FrameWriter;
 import io.ninep.transport.Transport;
 import io.ninep.transport.buffer.BufferPool;
 import io.ninep.transport.buffer.PoolStats;
+import io.ninep.transport.metrics.NinepMetrics;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -97,10 +98,12 @@ public final class Connection implements Closeable {
         this.quirks = quirks;
         this.pool = new BufferPool(msize, config.poolBudgetFor(msize), config.directBuffers());
         this.replyTimeoutNanos = config.replyTimeout().toNanos();
-        this.exchanges = new Exchanges(transport, writer, pool, dialect, msize);
+        this.exchanges = new Exchanges(transport, pool, dialect, msize,
+                new ClientObserver(transport.peer(), settled.bytesOut(), settled.bytesIn()));
         Receiver receiver = new Receiver(exchanges, reader, dialect, msize, config.strictness(), quirks);
         this.readerThread = Thread.ofVirtual().name("ninep-reader " + transport.peer()).unstarted(receiver);
-        this.writerThread = Thread.ofVirtual().name("ninep-writer " + transport.peer()).unstarted(exchanges::writeLoop);
+        this.writerThread = Thread.ofVirtual().name("ninep-writer " + transport.peer())
+                .unstarted(new Sender(exchanges, writer));
     }
 
     /**
@@ -155,6 +158,16 @@ public final class Connection implements Closeable {
 
     public PoolStats poolStats() {
         return pool.stats();
+    }
+
+    /**
+     * The connection's counters: requests, flushes, errors, bytes, what is in flight, the pool
+     * (see {@link io.ninep.transport.metrics.MetricsSnapshot} for what each number means). Per
+     * request the engine also records a {@code io.ninep.client.Request} Flight Recorder event
+     * while a recording enables it.
+     */
+    public NinepMetrics metrics() {
+        return exchanges::metrics;
     }
 
     /**
@@ -447,9 +460,9 @@ public final class Connection implements Closeable {
             // A message-level call of Tread/Treaddir: receive into a buffer of our own, so that no
             // view of a pooled buffer ever escapes. The fast paths pass the caller's buffer.
             ByteBuffer own = ByteBuffer.allocate((int) Math.min(Integer.toUnsignedLong(asked), msize - Rread.HEADER_SIZE));
-            return exchanges.obtain(message, own, true, asked);
+            return exchanges.obtain(message, size, own, true, asked);
         }
-        return exchanges.obtain(message, destination, false, asked);
+        return exchanges.obtain(message, size, destination, false, asked);
     }
 
     // ---- Closing ----

@@ -7,15 +7,12 @@ import io.ninep.protocol.Dialect;
 import io.ninep.protocol.MessageType;
 import io.ninep.protocol.ProtocolException;
 import io.ninep.protocol.message.RMessage;
-import io.ninep.protocol.message.Rread;
-import io.ninep.protocol.message.Rreaddir;
 import io.ninep.protocol.message.TMessage;
 import io.ninep.protocol.message.Tflush;
-import io.ninep.protocol.message.Tread;
-import io.ninep.transport.FrameWriter;
 import io.ninep.transport.Transport;
 import io.ninep.transport.buffer.BufferPool;
 import io.ninep.transport.buffer.PooledBuffer;
+import io.ninep.transport.metrics.MetricsSnapshot;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -39,8 +36,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * Buffers go back to the pool while it is held (the pool's lock is a leaf: it is taken inside
  * this one, never the other way round), so that a request's state, tag, permit and buffers
  * change together and {@link #awaitIdle} sees them all back. Blocking acquires from the pool
- * happen without it. The {@link FrameWriter}'s lock is taken by the writer thread alone, after
- * it has let go of this one: no thread holds both.
+ * happen without it. The {@link io.ninep.transport.FrameWriter}'s lock is taken by the writer
+ * thread ({@link Sender}) alone, after it has let go of this one: no thread holds both. The
+ * {@link ClientObserver}'s counters are guarded by this lock too: it is called at the state
+ * transitions, where the lock is held anyway.
  *
  * <h2>Who releases what</h2>
  * A reply buffer is released exactly once: at REPLIED (not flushing) or FLUSHED by the reader
@@ -54,36 +53,31 @@ final class Exchanges {
     private static final long POOL_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Transport transport;
-    private final FrameWriter writer;
     private final BufferPool pool;
+    private final ClientObserver observer;
     private final Dialect dialect;
     private final int msize;
     private final int errorReplySize;
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition permitFreed = lock.newCondition();
     private final Condition sendQueued = lock.newCondition();
     private final Condition receiverDone = lock.newCondition();
-    private final Condition idle = lock.newCondition();
     // Guarded by lock:
     private final TagTable tags = new TagTable();
     private final SendQueue queue = new SendQueue();
     private final ArrayDeque<Request> pendingFlushes = new ArrayDeque<>();
     private final ArrayDeque<Request> spare = new ArrayDeque<>();
-    private int ordinaryPermits;
-    private int flushPermits;
-    private int permitWaiters;
+    private final Permits permits = new Permits(lock);
     private int receiverWaiters;
-    private int idleWaiters;
     private Request receiving;
     private Throwable closeCause;
     /** Frames the reader has finished with; written by the reader thread only. */
     private volatile long framesReceived;
 
-    Exchanges(Transport transport, FrameWriter writer, BufferPool pool, Dialect dialect, int msize) {
+    Exchanges(Transport transport, BufferPool pool, Dialect dialect, int msize, ClientObserver observer) {
         this.transport = transport;
-        this.writer = writer;
         this.pool = pool;
+        this.observer = observer;
         this.dialect = dialect;
         this.msize = msize;
         this.errorReplySize = TMessage.errorReplySize(dialect);
@@ -103,7 +97,7 @@ final class Exchanges {
     int pending() {
         lock.lock();
         try {
-            return ordinaryPermits + flushPermits;
+            return permits.held();
         } finally {
             lock.unlock();
         }
@@ -121,7 +115,7 @@ final class Exchanges {
     int tagWaiters() {
         lock.lock();
         try {
-            return permitWaiters;
+            return permits.waiters();
         } finally {
             lock.unlock();
         }
@@ -140,18 +134,13 @@ final class Exchanges {
         long left = timeout.toNanos();
         lock.lock();
         try {
-            idleWaiters++;
-            try {
-                while (ordinaryPermits + flushPermits > 0 && closeCause == null) {
-                    if (left <= 0) {
-                        return false;
-                    }
-                    left = idle.awaitNanos(left);
+            while (permits.held() > 0 && closeCause == null) {
+                if (left <= 0) {
+                    return false;
                 }
-                return true;
-            } finally {
-                idleWaiters--;
+                left = permits.awaitIdle(left);
             }
+            return true;
         } finally {
             lock.unlock();
         }
@@ -161,10 +150,19 @@ final class Exchanges {
         return transport.peer();
     }
 
+    MetricsSnapshot metrics() {
+        lock.lock();
+        try {
+            return observer.snapshot(permits.held(), msize, pool.stats());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     // ---- Making and sending ----
 
     /** A request object for {@code message} (a spare one if any); the connection must be open. */
-    Request obtain(TMessage message, ByteBuffer destination, boolean ownsDestination, int asked)
+    Request obtain(TMessage message, int size, ByteBuffer destination, boolean ownsDestination, int asked)
             throws ConnectionClosedException {
         Request r;
         lock.lock();
@@ -178,6 +176,7 @@ final class Exchanges {
             r = new Request(false);
         }
         r.message = message;
+        r.size = size;
         r.destination = destination;
         r.ownsDestination = ownsDestination;
         r.asked = asked;
@@ -224,10 +223,10 @@ final class Exchanges {
         r.replyBuffer = b;
         lock.lock();
         try {
-            if (closeCause != null || r.state != State.NEW || ordinaryPermits >= Connection.ORDINARY_TAGS) {
+            if (closeCause != null || r.state != State.NEW || !permits.ordinaryFree()) {
                 return false;   // the slow path sorts it out, with the buffer already taken
             }
-            takePermit(r);
+            permits.take(r);
             enqueue(r);
             return true;
         } finally {
@@ -282,27 +281,20 @@ final class Exchanges {
             try {
                 while (true) {
                     checkUnsent(r);
-                    if (ordinaryPermits < Connection.ORDINARY_TAGS) {
-                        takePermit(r);
+                    if (permits.ordinaryFree()) {
+                        permits.take(r);
                         enqueue(r);
                         return;
                     }
-                    permitWaiters++;
+                    long left = deadline == 0 ? 0 : deadline - System.nanoTime();
+                    if (deadline != 0 && left <= 0) {
+                        throw cancelUnsent(r, Reason.TIMED_OUT);
+                    }
                     try {
-                        if (deadline == 0) {
-                            permitFreed.await();
-                        } else {
-                            long left = deadline - System.nanoTime();
-                            if (left <= 0) {
-                                throw cancelUnsent(r, Reason.TIMED_OUT);
-                            }
-                            permitFreed.awaitNanos(left);
-                        }
+                        permits.awaitFreed(left);
                     } catch (InterruptedException e) {
                         onInterrupt(r, cancellable);
                         interrupted = true;
-                    } finally {
-                        permitWaiters--;
                     }
                 }
             } finally {
@@ -375,7 +367,7 @@ final class Exchanges {
                     r.cancelReason = Reason.CANCELLED;
                 }
             }
-            releasePermit(r);
+            permits.release(r);
             releaseBuffer(r);
         } finally {
             lock.unlock();
@@ -390,31 +382,6 @@ final class Exchanges {
         if (f != null) {
             f.settleExceptionally(e);
             Outcomes.failed(f, message);
-        }
-    }
-
-    private void takePermit(Request r) {
-        assert lock.isHeldByCurrentThread();
-        ordinaryPermits++;
-        r.hasPermit = true;
-    }
-
-    private void releasePermit(Request r) {
-        assert lock.isHeldByCurrentThread();
-        if (!r.hasPermit) {
-            return;
-        }
-        r.hasPermit = false;
-        if (r.isFlush) {
-            flushPermits--;
-        } else {
-            ordinaryPermits--;
-            if (permitWaiters > 0) {
-                permitFreed.signal();
-            }
-        }
-        if (idleWaiters > 0 && ordinaryPermits + flushPermits == 0) {
-            idle.signalAll();
         }
     }
 
@@ -433,50 +400,37 @@ final class Exchanges {
         sendQueued.signal();
     }
 
-    /** Frames the writer sends with one gathering write at most. */
-    private static final int WRITE_BATCH = 64;
-
     /**
-     * The writer thread: the only one that writes frames once the connection is open. It takes
-     * everything queued (up to {@value #WRITE_BATCH} requests), gives each its tag, and writes
-     * them together, so requests that pile up while a write is under way cost one system call.
+     * For the writer thread ({@link Sender}): waits until something is queued, then takes up to
+     * {@code batch.length} requests off the queue and gives each its tag, so that requests that
+     * piled up while it was writing go out with one gathering write.
+     *
+     * @return how many requests were taken; 0 once the connection is closed
      */
-    void writeLoop() {
-        int[] batchTags = new int[WRITE_BATCH];
-        TMessage[] batch = new TMessage[WRITE_BATCH];
+    int nextBatch(int[] batchTags, TMessage[] batch) {
+        lock.lock();
         try {
-            while (true) {
-                int n = 0;
-                lock.lock();
-                try {
-                    while (queue.isEmpty() && closeCause == null) {
-                        sendQueued.awaitUninterruptibly();
-                    }
-                    if (closeCause != null) {
-                        return;
-                    }
-                    for (Request r = queue.poll(); r != null; r = n < WRITE_BATCH ? queue.poll() : null) {
-                        // The tag is taken here, in the critical section that takes the request off
-                        // the queue, by the only thread that writes: no frame can overtake it, and a
-                        // request cancelled while queued never had one.
-                        int tag = tags.allocate(r);
-                        r.tag = tag;
-                        r.transition(State.NEW, State.SENT);
-                        batchTags[n] = tag;
-                        batch[n++] = r.message;
-                    }
-                } finally {
-                    lock.unlock();
-                }
-                if (n == 1) {
-                    writer.write(batchTags[0], batch[0]);
-                } else {
-                    writer.write(batchTags, batch, n);
-                }
-                java.util.Arrays.fill(batch, 0, n, null);
+            while (queue.isEmpty() && closeCause == null) {
+                sendQueued.awaitUninterruptibly();
             }
-        } catch (Throwable t) {
-            failAll(t);
+            if (closeCause != null) {
+                return 0;
+            }
+            int n = 0;
+            for (Request r = queue.poll(); r != null; r = n < batch.length ? queue.poll() : null) {
+                // The tag is taken here, in the critical section that takes the request off the
+                // queue, for the only thread that writes: no frame can overtake it, and a request
+                // cancelled while queued never had one.
+                int tag = tags.allocate(r);
+                r.tag = tag;
+                r.transition(State.NEW, State.SENT);
+                observer.sent(r);
+                batchTags[n] = tag;
+                batch[n++] = r.message;
+            }
+            return n;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -492,7 +446,7 @@ final class Exchanges {
                         queue.remove(r);
                         r.transition(State.NEW, State.CANCELLED);
                         r.cancelReason = reason;
-                        releasePermit(r);
+                        permits.release(r);
                         releaseBuffer(r);
                         r.settled = true;
                     }
@@ -520,7 +474,7 @@ final class Exchanges {
                     r.cancelReason = Reason.CANCELLED;
                     if (r.queued) {
                         queue.remove(r);
-                        releasePermit(r);
+                        permits.release(r);
                         releaseBuffer(r);
                         finished = r;
                     } else {
@@ -583,7 +537,7 @@ final class Exchanges {
      */
     private boolean startFlush(Request r) {
         assert lock.isHeldByCurrentThread();
-        if (flushPermits >= Connection.FLUSH_TAGS) {
+        if (!permits.flushFree()) {
             return false;
         }
         Tflush tflush = new Tflush(r.tag);
@@ -591,10 +545,10 @@ final class Exchanges {
         if (reserve == null) {
             return false;
         }
-        flushPermits++;
         Request f = new Request(true);
-        f.hasPermit = true;
+        permits.take(f);
         f.message = tflush;
+        f.size = tflush.encodedSize(dialect);
         f.replyBuffer = reserve;
         f.target = r;
         f.targetGeneration = r.generation;
@@ -626,7 +580,7 @@ final class Exchanges {
     // ---- Receiving (the reader thread) ----
 
     /** Finds the request a reply belongs to and marks it as being received. */
-    Request beginReceive(int tag, int type) throws ProtocolException {
+    Request beginReceive(int tag, int type, int size) throws ProtocolException {
         lock.lock();
         try {
             Request r = tags.get(tag);
@@ -642,6 +596,7 @@ final class Exchanges {
                         "a second reply for tag " + tag + " (" + r.message.type() + ")");
             }
             receiving = r;
+            observer.receiving(r, size);
             return r;
         } finally {
             lock.unlock();
@@ -707,7 +662,7 @@ final class Exchanges {
                         r.flushWanted = false;
                     }
                     tags.free(r.tag, r);
-                    releasePermit(r);
+                    permits.release(r);
                     releaseBuffer(r);
                     finish = true;
                 }
@@ -732,15 +687,9 @@ final class Exchanges {
         }
     }
 
-    private static void record(Request r, RMessage reply, int count, IOException failure) {
-        r.answered = true;
-        r.count = count;
-        r.failure = failure;
-        if (reply == null && r.ownsDestination && failure == null) {
-            ByteBuffer data = r.destination.flip();
-            reply = r.message instanceof Tread ? new Rread(data) : new Rreaddir(data);
-        }
-        r.reply = reply;
+    private void record(Request r, RMessage reply, int count, IOException failure) {
+        r.record(reply, count, failure);
+        observer.replied(r);
     }
 
     /**
@@ -762,15 +711,17 @@ final class Exchanges {
                 f.retired = true;
                 f.transition(State.SENT, State.REPLIED);
                 tags.free(f.tag, f);
-                releasePermit(f);
+                permits.release(f);
                 releaseBuffer(f);
+                observer.settled(f);
             }
             Request t = flush.target;
             if (t.generation == flush.targetGeneration && !t.isTerminal()
                     && (t.state == State.FLUSHING || t.state == State.REPLIED)) {
                 t.transition(t.state, State.FLUSHED);
+                observer.flushEnded(t);
                 tags.free(t.tag, t);
-                releasePermit(t);
+                permits.release(t);
                 releaseBuffer(t);
                 target = t;
             }
@@ -787,6 +738,7 @@ final class Exchanges {
 
     /** Hands a settled request's outcome over: wakes the blocking waiter or completes the future. */
     private void deliver(Request r) {
+        observer.settled(r);
         RpcFuture<?> f = r.future;
         if (f == null) {
             Thread waiter = r.waiter;
@@ -833,6 +785,7 @@ final class Exchanges {
      */
     void failAll(Throwable cause) {
         List<Request> victims;
+        ClientCloseEvent closing;
         lock.lock();
         try {
             if (closeCause != null) {
@@ -845,22 +798,27 @@ final class Exchanges {
             List<Request> toDeliver = new ArrayList<>(victims.size());
             for (Request v : victims) {
                 if (!v.isTerminal()) {
+                    if (v.state != State.NEW) {
+                        observer.failed(v);
+                    }
                     v.transition(v.state, State.FAILED);
                     v.failure = cause;
                 }
                 v.flushWanted = false;
-                releasePermit(v);
+                permits.release(v);
                 if (v != receiving) {   // the reader is filling its buffer: it finishes the job
                     releaseBuffer(v);
                     if (!v.isFlush) {
                         toDeliver.add(v);
+                    } else {
+                        observer.settled(v);
                     }
                 }
             }
             victims = toDeliver;
-            permitFreed.signalAll();
+            closing = observer.closed(cause);
+            permits.wakeAll();
             sendQueued.signalAll();
-            idle.signalAll();
         } finally {
             lock.unlock();
         }
@@ -873,6 +831,9 @@ final class Exchanges {
             transport.close();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "closing the transport", e);
+        }
+        if (closing != null) {
+            closing.commit();
         }
         for (Request v : victims) {
             deliver(v);

@@ -35,10 +35,39 @@ final class Handshake {
 
     private Handshake() {}
 
-    record Result(Dialect dialect, MsizeNegotiation negotiation) {}
+    /**
+     * @param bytesOut the Tversion's size
+     * @param bytesIn the Rversion's size
+     */
+    record Result(Dialect dialect, MsizeNegotiation negotiation, int bytesOut, int bytesIn) {}
 
+    /** The exchange, recorded as a {@link ClientVersionEvent} whether it succeeds or not. */
     static Result version(Transport transport, FrameWriter writer, FrameReader reader, ClientConfig config,
                           QuirkLog quirks) throws IOException {
+        ClientVersionEvent event = new ClientVersionEvent();
+        event.begin();
+        event.peer = transport.peer();
+        event.transport = transport.kind();
+        event.dialectAsked = config.dialect().versionString();
+        event.msizeAsked = Integer.toUnsignedLong(config.msize());
+        event.msizeAllowed = transport.maxMessageSize();
+        try {
+            Result r = negotiate(transport, writer, reader, config, quirks, event);
+            event.dialect = r.dialect().versionString();
+            event.msize = r.negotiation().msize();
+            return r;
+        } catch (IOException | RuntimeException e) {
+            event.error = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw e;
+        } finally {
+            if (event.shouldCommit()) {
+                event.commit();
+            }
+        }
+    }
+
+    private static Result negotiate(Transport transport, FrameWriter writer, FrameReader reader, ClientConfig config,
+                                    QuirkLog quirks, ClientVersionEvent event) throws IOException {
         int transportMax = transport.maxMessageSize();
         int offer = Math.min(config.msize(), transportMax);
         if (offer < P9.MIN_MSIZE) {
@@ -47,8 +76,8 @@ final class Handshake {
         }
         Dialect asked = config.dialect();
         FrameHeader h = new FrameHeader();
-        ByteBuffer frame = exchange(transport, writer, reader, new Tversion(offer, asked.versionString()), h,
-                config.connectTimeout());
+        Tversion tversion = new Tversion(offer, asked.versionString());
+        ByteBuffer frame = exchange(transport, writer, reader, tversion, h, config.connectTimeout());
         // An Rlerror is decoded whatever the dialect asked: diod refuses a Tversion of 9P2000.u with
         // one, and the client should say "refused", not "malformed".
         Dialect decodeAs = h.type() == MessageType.RLERROR.code() ? Dialect.P9P2000_L : asked;
@@ -59,6 +88,7 @@ final class Handshake {
                     "the server refused version " + asked + (e.text().isEmpty() ? "" : " (" + e.text() + ")"));
             default -> throw new ProtocolException(m.type().displayName(), "type", "answers Tversion");
         };
+        event.msizeAnswered = Integer.toUnsignedLong(rv.msize());
         if (h.tag() != P9.NOTAG) {
             throw new ProtocolException("Rversion", "tag", h.tag() + "; version(5) requires NOTAG");
         }
@@ -80,7 +110,7 @@ final class Handshake {
         if (dialect != asked) {
             LOG.log(System.Logger.Level.INFO, "9P server {0} speaks {1}, not {2}", transport.peer(), dialect, asked);
         }
-        return new Result(dialect, n);
+        return new Result(dialect, n, tversion.encodedSize(asked), h.size());
     }
 
     /**

@@ -71,7 +71,7 @@ final class Receiver implements Runnable {
     }
 
     private void receive() throws IOException {
-        Request r = exchanges.beginReceive(header.tag(), header.type());
+        Request r = exchanges.beginReceive(header.tag(), header.type(), header.size());
         boolean done = false;
         try {
             if (r.isFlush) {

@@ -2,7 +2,10 @@ package io.ninep.client.rpc;
 
 import io.ninep.client.RequestCancelledException;
 import io.ninep.protocol.message.RMessage;
+import io.ninep.protocol.message.Rread;
+import io.ninep.protocol.message.Rreaddir;
 import io.ninep.protocol.message.TMessage;
+import io.ninep.protocol.message.Tread;
 import io.ninep.transport.buffer.PooledBuffer;
 import java.nio.ByteBuffer;
 
@@ -57,6 +60,14 @@ final class Request {
     boolean retired;
 
     TMessage message;
+    /** The request's frame size (its encodedSize). */
+    int size;
+    /** The reply's frame size, once the reader has its header. */
+    int replySize;
+    /** Its Flight Recorder event, made the first time one is recorded and kept across uses; or null. */
+    ClientRequestEvent event;
+    /** The event was begun for this use (a recording enabled it when the request was sent). */
+    boolean timed;
     PooledBuffer replyBuffer;
     /** Zero-copy destination of a Rread/Rreaddir payload, or null. */
     ByteBuffer destination;
@@ -98,6 +109,22 @@ final class Request {
         state = next;
     }
 
+    /**
+     * Records the reply (null for a zero-copy payload, which a message-level Tread or Treaddir
+     * then gets wrapped in its reply) and the payload's count; {@code failure} is a failure of
+     * this request alone (a reply too large for its buffer).
+     */
+    void record(RMessage reply, int count, java.io.IOException failure) {
+        answered = true;
+        this.count = count;
+        this.failure = failure;
+        if (reply == null && ownsDestination && failure == null) {
+            ByteBuffer data = destination.flip();
+            reply = message instanceof Tread ? new Rread(data) : new Rreaddir(data);
+        }
+        this.reply = reply;
+    }
+
     /** Whether the request has ended: nothing more will arrive for it. */
     boolean isTerminal() {
         return switch (state) {
@@ -123,6 +150,9 @@ final class Request {
         cancelReason = null;
         discardPayload = false;
         message = null;
+        size = 0;
+        replySize = 0;
+        timed = false;
         replyBuffer = null;
         destination = null;
         asked = 0;

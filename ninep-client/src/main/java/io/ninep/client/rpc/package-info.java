@@ -44,6 +44,14 @@
  * exists (its size classes depend on the msize it settles) and reads Rversion into a plain heap
  * buffer. Who releases what, and when, is written at the top of {@code Exchanges}.
  *
+ * <h2>Observation</h2>
+ * {@code ClientObserver} is called at the state transitions, under the lock that is held there
+ * anyway: it keeps the counters of {@link io.ninep.client.rpc.Connection#metrics()} and, while a
+ * Flight Recorder recording enables them, records the events {@code io.ninep.client.Request}
+ * (one per request, from its write to its reply or Rflush), {@code io.ninep.client.Version} and
+ * {@code io.ninep.client.Close}. With no recording it costs a flag check per request and
+ * allocates nothing.
+ *
  * <h2>Replies the engine refuses</h2>
  * A reply whose tag no request holds, a second reply for a tag, a reply of the wrong type, a
  * malformed frame, a payload larger than asked for, or an error reply to Tflush: the connection

@@ -1,0 +1,48 @@
+package io.ninep.client.rpc;
+
+import io.ninep.protocol.message.TMessage;
+import io.ninep.transport.FrameWriter;
+import java.util.Arrays;
+
+/**
+ * The writer of one connection, run by its own virtual thread: the only thread that writes
+ * frames once the connection is open. It takes everything queued (up to {@value #WRITE_BATCH}
+ * requests, each given its tag as it leaves the queue: {@link Exchanges#nextBatch}) and writes
+ * them together, so that requests that pile up while a write is under way cost one system call.
+ * Callers never write: interrupting a thread inside a channel operation closes the channel.
+ */
+final class Sender implements Runnable {
+    /** Frames sent with one gathering write at most. */
+    private static final int WRITE_BATCH = 64;
+
+    private final Exchanges exchanges;
+    private final FrameWriter writer;
+    private final int[] tags = new int[WRITE_BATCH];
+    private final TMessage[] batch = new TMessage[WRITE_BATCH];
+
+    Sender(Exchanges exchanges, FrameWriter writer) {
+        this.exchanges = exchanges;
+        this.writer = writer;
+    }
+
+    @Override
+    public void run() {
+        try {
+            for (int n = exchanges.nextBatch(tags, batch); n > 0; n = exchanges.nextBatch(tags, batch)) {
+                if (n == 1) {
+                    writer.write(tags[0], batch[0]);
+                } else {
+                    writer.write(tags, batch, n);
+                }
+                Arrays.fill(batch, 0, n, null);
+            }
+        } catch (Throwable t) {
+            exchanges.failAll(t);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "sender to " + exchanges.peer();
+    }
+}
