@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             MvCommand.class,
             LnCommand.class,
             TreeCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

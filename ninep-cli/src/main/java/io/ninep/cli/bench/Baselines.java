@@ -1,0 +1,208 @@
+package io.ninep.cli.bench;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * The physical limits, measured in the same run as everything else: plain loopback TCP and
+ * Unix-socket blasts in both directions with the msizes as chunk sizes (the same JVMs, the same
+ * default socket buffers, direct buffers, blocking channels on platform threads), iperf3 if it
+ * is installed, a socket ping-pong of Tgetattr's sizes (19 bytes out, 160 back) one at a time
+ * and 32 at a time, and the memory copy bandwidth for msize chunks.
+ */
+final class Baselines {
+    /** Tgetattr and Rgetattr on the wire: what the small-operation ping-pong sends. */
+    static final int TGETATTR_SIZE = 19;
+    static final int RGETATTR_SIZE = 160;
+    static final int PIPELINED = 32;
+
+    private final BenchContext ctx;
+
+    Baselines(BenchContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void run() throws Exception {
+        List<String> transports = ctx.options.transports();
+        int total = transports.size() * ctx.options.msizes().size() * 2;
+        int done = 0;
+        for (String transport : transports) {
+            String address = ctx.server.addresses().get("raw-" + transport);
+            for (int msize : ctx.options.msizes()) {
+                for (boolean read : new boolean[] {true, false}) {
+                    ctx.settle();
+                    Summary s = blast(address, msize, read).times(1.0 / Sizes.MIB);
+                    add("blast", "raw", transport, read ? "read" : "write", msize, 1, 1, Metric.THROUGHPUT, s, "");
+                    ctx.progress(String.format("[baseline %d/%d] raw %s %s %s: %s MiB/s", ++done, total, transport,
+                            read ? "read" : "write", Sizes.label(msize), range(s)));
+                }
+            }
+        }
+        iperf3();
+        for (String transport : transports) {
+            String address = ctx.server.addresses().get("raw-" + transport);
+            pingPong(address, transport, false);
+            if (transport.equals("tcp")) {
+                pingPong(address, transport, true);
+            }
+            pipelined(address, transport);
+        }
+        for (int msize : ctx.options.msizes()) {
+            Summary s = memcpy(msize).times(1.0 / Sizes.MIB);
+            add("memcpy", "memcpy", "-", "copy", msize, 0, 0, Metric.THROUGHPUT, s,
+                    "direct to direct, msize chunks walking a " + Sizes.label(copySource()) + " region into one msize buffer");
+            ctx.progress("[baseline] memcpy " + Sizes.label(msize) + ": " + range(s) + " MiB/s");
+        }
+    }
+
+    /** Bytes per second from (read) or to (write) the raw server, in chunks of {@code chunk} bytes. */
+    Summary blast(String address, int chunk, boolean read) throws Exception {
+        try (Arena arena = Arena.ofShared();
+             RawClient c = RawClient.open(address, read ? RawServer.SOURCE : RawServer.SINK, chunk, 0, 0)) {
+            ByteBuffer buf = arena.allocate(chunk, 4096).asByteBuffer();
+            Plan.Step step = read
+                    ? () -> {
+                        buf.clear();
+                        c.readFully(buf);
+                        return chunk;
+                    }
+                    : () -> {
+                        buf.clear();
+                        c.writeFully(buf);
+                        return chunk;
+                    };
+            return ctx.plan.measure(Plan.loop(step));
+        }
+    }
+
+    private void pingPong(String address, String transport, boolean virtual) throws Exception {
+        ctx.settle();
+        LatencyHistogram[] perRepeat = new LatencyHistogram[ctx.plan.repeats()];
+        Summary rate;
+        try (RawClient c = RawClient.open(address, RawServer.PING, TGETATTR_SIZE, RGETATTR_SIZE,
+                virtual ? RawServer.VIRTUAL : 0)) {
+            ByteBuffer out = ByteBuffer.allocateDirect(TGETATTR_SIZE);
+            ByteBuffer in = ByteBuffer.allocateDirect(RGETATTR_SIZE);
+            LatencyHistogram h = new LatencyHistogram();
+            Plan.Step step = () -> {
+                long t0 = System.nanoTime();
+                out.clear();
+                c.writeFully(out);
+                in.clear();
+                c.readFully(in);
+                h.record(System.nanoTime() - t0);
+                return 1;
+            };
+            rate = measureWithLatency(step, h, perRepeat);
+        }
+        String server = "raw";
+        String note = virtual ? "both ends on virtual threads" : "both ends on platform threads (blocking system calls)";
+        String op = virtual ? "pingpong-virtual" : "pingpong";
+        add("pingpong", server, transport, op, 0, 1, 1, Metric.RATE, rate, note);
+        latencies("pingpong", server, "-", transport, op, 1, 1, perRepeat, note, ctx);
+        ctx.progress(String.format("[baseline] raw %s %s 19/160 B x1: %s round trips/s, median %.1f us", transport, op,
+                range(rate), perRepeat[perRepeat.length / 2].percentile(50) / 1000));
+    }
+
+    private void pipelined(String address, String transport) throws Exception {
+        ctx.settle();
+        Summary rate;
+        try (RawClient c = RawClient.open(address, RawServer.PING, TGETATTR_SIZE, RGETATTR_SIZE, 0)) {
+            ByteBuffer out = ByteBuffer.allocateDirect(TGETATTR_SIZE * PIPELINED);
+            ByteBuffer in = ByteBuffer.allocateDirect(RGETATTR_SIZE * PIPELINED);
+            rate = ctx.plan.measure(Plan.loop(() -> {
+                out.clear();
+                c.writeFully(out);
+                in.clear();
+                c.readFully(in);
+                return PIPELINED;
+            }));
+        }
+        add("pingpong", "raw", transport, "pingpong", 0, PIPELINED, 1, Metric.RATE, rate,
+                "32 requests written at once, 32 replies read: the batching a 9P engine can do at best");
+        ctx.progress("[baseline] raw " + transport + " pingpong 19/160 B x32 batched: " + range(rate) + " round trips/s");
+    }
+
+    /** Runs {@code step} under the plan, keeping each repeat's latencies. */
+    private Summary measureWithLatency(Plan.Step step, LatencyHistogram h, LatencyHistogram[] perRepeat) throws Exception {
+        Plan.Window w = Plan.loop(step);
+        w.run(ctx.plan.warmupNanos());
+        double[] rates = new double[ctx.plan.repeats()];
+        for (int i = 0; i < rates.length; i++) {
+            h.reset();
+            rates[i] = w.run(ctx.plan.eachNanos());
+            perRepeat[i] = new LatencyHistogram();
+            perRepeat[i].add(h);
+        }
+        return Summary.of(rates);
+    }
+
+    /** The percentiles of each repeat, as results (median and spread over the repeats). */
+    static void latencies(String scenario, String server, String backend, String transport, String op, int inFlight,
+                          int connections, LatencyHistogram[] perRepeat, String note, BenchContext ctx) {
+        record P(Metric metric, double percent) {}
+        for (P p : new P[] {new P(Metric.LATENCY_P50, 50), new P(Metric.LATENCY_P90, 90), new P(Metric.LATENCY_P99, 99),
+                new P(Metric.LATENCY_P999, 99.9)}) {
+            double[] v = new double[perRepeat.length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = perRepeat[i].percentile(p.percent()) / 1000.0;
+            }
+            Family family = server.equals("raw") ? Family.BASELINE : Family.SMALL;
+            ctx.add(new Result(family, scenario, server, backend, transport, op, 0, inFlight, connections,
+                    p.metric(), Summary.of(v), note));
+        }
+    }
+
+    /** The region the memory copy walks: large enough to defeat the caches, as a large file does. */
+    long copySource() {
+        return Math.max(256 * Sizes.MIB, 2L * ctx.options.msizes().stream().mapToInt(Integer::intValue).max().orElse(0));
+    }
+
+    /** Bytes copied per second: msize chunks from a large region into one msize buffer. */
+    Summary memcpy(int chunk) throws Exception {
+        long region = copySource();
+        try (Arena arena = Arena.ofConfined()) {
+            ByteBuffer src = arena.allocate(region, 4096).asByteBuffer();
+            ByteBuffer dst = arena.allocate(chunk, 4096).asByteBuffer();
+            long[] at = {0};
+            int slots = (int) (region / chunk);
+            Plan.Step step = () -> {
+                int from = (int) ((at[0]++ % slots) * chunk);
+                dst.put(0, src, from, chunk);
+                return chunk;
+            };
+            Plan quick = new Plan(ctx.plan.warmupNanos() / 2, Math.max(ctx.plan.eachNanos() / 3, 1_000_000), ctx.plan.repeats());
+            return quick.measure(Plan.loop(step));
+        }
+    }
+
+    private void iperf3() throws Exception {
+        if (!ctx.options.iperf3() || !ctx.options.transports().contains("tcp")) {
+            return;
+        }
+        Iperf3 iperf = Iperf3.find(ctx.options.iperf3Path());
+        if (iperf == null) {
+            ctx.progress("[baseline] iperf3: not installed (apt-get install iperf3), skipped");
+            return;
+        }
+        for (int len : new int[] {128 * 1024, 1 << 20}) {
+            ctx.settle();
+            Summary s = iperf.run(len, ctx.plan).times(1.0 / Sizes.MIB);
+            add("iperf3", "iperf3", "tcp", "read", len, 1, 1, Metric.THROUGHPUT, s,
+                    "iperf3 " + iperf.version() + " -l " + Sizes.label(len) + " (its largest block is 1M)");
+            ctx.progress("[baseline] iperf3 -l " + Sizes.label(len) + ": " + range(s) + " MiB/s");
+        }
+    }
+
+    private void add(String scenario, String server, String transport, String op, long msize, int inFlight,
+                     int connections, Metric metric, Summary value, String note) {
+        ctx.add(new Result(Family.BASELINE, scenario, server, "-", transport, op, msize, inFlight, connections, metric,
+                value, note));
+    }
+
+    static String range(Summary s) {
+        return TextTable.figure(s.median()) + " (" + TextTable.figure(s.min()) + " to " + TextTable.figure(s.max()) + ")";
+    }
+}

@@ -1,0 +1,187 @@
+package io.ninep.cli.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+
+/**
+ * One run of {@code ninep bench}: makes the files, starts the servers (ninep's in a JVM of its
+ * own, diod), runs the chosen families in order (baselines first, so every ratio compares
+ * figures of the same run), checks the targets, and writes the report: {@code results.csv},
+ * {@code targets.csv}, {@code summary.txt}, {@code summary.md}, {@code machine.txt} and the PNG
+ * charts, into the output directory; the tables go to standard output as well.
+ */
+public final class BenchRun {
+    private final BenchOptions options;
+    private final PrintStream out;
+    private final PrintStream log;
+    private final List<String> commandLine;
+
+    /**
+     * @param commandLine the arguments the run was started with, for the report
+     */
+    public BenchRun(BenchOptions options, List<String> commandLine, PrintStream out, PrintStream log) {
+        this.options = options;
+        this.commandLine = List.copyOf(commandLine);
+        this.out = out;
+        this.log = log;
+    }
+
+    /** What a run leaves: its figures and the verdicts. */
+    public record Outcome(List<Result> results, List<TargetCheck.Verdict> verdicts, List<Path> files) {}
+
+    public Outcome run() throws Exception {
+        Machine machine = Machine.describe();
+        String runId = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        Files.createDirectories(options.out());
+        log.println("ninep bench: " + machine.line() + "; load " + machine.loadBefore());
+        log.println("ninep bench: writing to " + options.out().toAbsolutePath());
+        Recording recording = options.jfr() ? startRecording() : null;
+        List<Result> results;
+        try (Fixture fixture = Fixture.create(options.work(), options.fileSize(), options.dirEntries())) {
+            log.println("ninep bench: files in " + fixture.root);
+            BenchServer.Config config = new BenchServer.Config(fixture.export, fixture.sockets, options.maxMsize(),
+                    options.fileSize(), options.dirEntries());
+            try (ServerUnderTest server = startServer(config);
+                 DiodProcess diod = startDiod(fixture)) {
+                BenchContext ctx = new BenchContext(options, server, endpoints(server, diod, fixture), fixture, log);
+                if (options.runs(Family.BASELINE)) {
+                    new Baselines(ctx).run();
+                }
+                if (options.runs(Family.SEQ)) {
+                    new SeqScenario(ctx).run();
+                }
+                if (options.runs(Family.SMALL)) {
+                    new SmallOpsScenario(ctx).run();
+                }
+                if (options.runs(Family.ALLOC)) {
+                    new AllocScenario(ctx).run();
+                }
+                if (options.runs(Family.READDIR)) {
+                    new ReaddirScenario(ctx).run();
+                }
+                results = ctx.results();
+            }
+        } finally {
+            if (recording != null) {
+                recording.stop();
+                recording.close();
+                log.println("ninep bench: flight recordings in " + options.out().resolve("client.jfr") + " and server.jfr");
+            }
+        }
+        String loadAfter = Machine.loadAverage();
+        List<TargetCheck.Verdict> verdicts = new TargetCheck(results, options.inFlight()).verdicts();
+        List<Path> files = write(runId, machine, loadAfter, results, verdicts);
+        return new Outcome(results, verdicts, files);
+    }
+
+    private Recording startRecording() throws IOException, java.text.ParseException {
+        Recording r = new Recording(Configuration.getConfiguration("profile"));
+        r.setName("ninep bench client");
+        r.setDestination(options.out().resolve("client.jfr"));
+        r.start();
+        return r;
+    }
+
+    private ServerUnderTest startServer(BenchServer.Config config) throws IOException {
+        if (options.inProcess()) {
+            return BenchServer.start(config);
+        }
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.serverHeap(), "-XX:+UseG1GC"));
+        if (options.jfr()) {
+            jvm.add("-XX:StartFlightRecording:filename=" + options.out().resolve("server.jfr").toAbsolutePath()
+                    + ",settings=profile");
+            jvm.add("-Xlog:jfr+startup=warning");
+        }
+        ServerProcess p = ServerProcess.start(config, jvm, options.out().resolve("server.log"));
+        log.println("ninep bench: ninep's server runs in process " + p.pid() + " (" + String.join(" ", jvm) + ")");
+        return p;
+    }
+
+    private DiodProcess startDiod(Fixture fixture) throws IOException, InterruptedException {
+        boolean needed = options.runs(Family.SEQ) || options.runs(Family.SMALL) || options.runs(Family.READDIR);
+        if (options.diod() == null || !needed || !options.transports().contains("tcp")) {
+            return null;
+        }
+        DiodProcess d = DiodProcess.start(options.diod(), fixture.export, fixture.diodWork, options.out().resolve("diod.log"));
+        log.println("ninep bench: diod runs in process " + d.pid() + " on " + d.address());
+        return d;
+    }
+
+    List<Endpoint> endpoints(ServerUnderTest server, DiodProcess diod, Fixture fixture) {
+        List<Endpoint> list = new ArrayList<>();
+        for (String transport : options.transports()) {
+            for (String backend : transport.equals("tcp") ? options.backends() : options.unixBackends()) {
+                String address = server.addresses().get((backend.equals("local") ? "local" : "memory") + "-" + transport);
+                String file = backend.equals("null") ? Fixture.NULL : Fixture.BIG;
+                list.add(new Endpoint("ninep", backend, transport, address, "", file, Integer.MAX_VALUE));
+            }
+        }
+        if (diod != null) {
+            list.add(new Endpoint("diod", "local", "tcp", diod.address(), diod.aname(), Fixture.BIG, DiodProcess.MAX_MSIZE));
+        }
+        return list;
+    }
+
+    private List<Path> write(String runId, Machine machine, String loadAfter, List<Result> results,
+                             List<TargetCheck.Verdict> verdicts) throws IOException {
+        Path dir = options.out();
+        List<Path> files = new ArrayList<>();
+        files.add(writeString(dir.resolve("results.csv"), CsvFormat.results(runId, results)));
+        files.add(writeString(dir.resolve("targets.csv"), CsvFormat.targets(verdicts)));
+        List<String> machineLines = new ArrayList<>(machine.lines(loadAfter));
+        machineLines.add("command: ninep bench " + String.join(" ", commandLine));
+        machineLines.add("method: " + method());
+        files.add(writeString(dir.resolve("machine.txt"), String.join("\n", machineLines) + "\n"));
+        List<TextTable> tables = new Report(results).tables(verdicts);
+        StringBuilder text = new StringBuilder();
+        StringBuilder md = new StringBuilder();
+        for (String l : machineLines) {
+            text.append(l).append('\n');
+            md.append("- ").append(l).append('\n');
+        }
+        for (TextTable t : tables) {
+            text.append('\n').append(t.text());
+            md.append('\n').append(t.markdown());
+        }
+        text.append('\n').append(details(verdicts));
+        md.append('\n').append(details(verdicts).replace("\n  ", "\n  - "));
+        files.add(writeString(dir.resolve("summary.txt"), text.toString()));
+        files.add(writeString(dir.resolve("summary.md"), md.toString()));
+        String subtitle = machine.line() + "\n" + method() + "; load average " + machine.loadBefore() + " before, "
+                + loadAfter + " after";
+        files.addAll(new Charts(results, subtitle).writeAll(dir));
+        out.print(text);
+        out.println();
+        out.println("Written: " + files.stream().map(p -> p.getFileName().toString()).toList() + " in " + dir);
+        out.flush();
+        return files;
+    }
+
+    private String method() {
+        Plan p = options.plan();
+        return String.format("median of %d x %.1f s after %.1f s of warm-up; whiskers: smallest and largest repeat",
+                p.repeats(), p.eachNanos() / 1e9, p.warmupNanos() / 1e9);
+    }
+
+    static String details(List<TargetCheck.Verdict> verdicts) {
+        StringBuilder b = new StringBuilder("Targets in detail\n");
+        for (TargetCheck.Verdict v : verdicts) {
+            b.append(v.outcome()).append("  ").append(v.target()).append("\n  ").append(v.detail()).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static Path writeString(Path file, String content) throws IOException {
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+}

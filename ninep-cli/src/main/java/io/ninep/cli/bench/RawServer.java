@@ -1,0 +1,184 @@
+package io.ninep.cli.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The far end of the plain-socket baselines: what loopback TCP and Unix sockets carry in Java
+ * with no protocol on top. A client opens a connection and sends a 16-byte header (four
+ * big-endian ints: mode, a, b, flags); then, by mode:
+ *
+ * <ul>
+ *   <li>{@link #SOURCE}: the server writes buffers of {@code a} bytes until the client closes
+ *       (the client reads: the direction of a 9P read);
+ *   <li>{@link #SINK}: the server reads into a buffer of {@code a} bytes until the end of the
+ *       stream (the client writes: the direction of a 9P write);
+ *   <li>{@link #PING}: for every request of {@code a} bytes the server writes a reply of
+ *       {@code b} bytes; requests that arrive together are answered with one write.
+ * </ul>
+ *
+ * Flags bit 0 serves the connection on a virtual thread; otherwise on a platform thread (blocking
+ * system calls, no poller: the lowest latency Java has). Buffers are direct, like the pools'.
+ */
+final class RawServer implements AutoCloseable {
+    static final int SOURCE = 1;
+    static final int SINK = 2;
+    static final int PING = 3;
+    static final int VIRTUAL = 1;
+    static final int HEADER = 16;
+
+    private final ServerSocketChannel tcp;
+    private final ServerSocketChannel unix;
+    private final Path socketFile;
+
+    private RawServer(ServerSocketChannel tcp, ServerSocketChannel unix, Path socketFile) {
+        this.tcp = tcp;
+        this.unix = unix;
+        this.socketFile = socketFile;
+    }
+
+    static RawServer start(Path socketFile) throws IOException {
+        ServerSocketChannel tcp = ServerSocketChannel.open();
+        tcp.bind(new InetSocketAddress("127.0.0.1", 0), 64);
+        Files.deleteIfExists(socketFile);
+        ServerSocketChannel unix = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        unix.bind(UnixDomainSocketAddress.of(socketFile), 64);
+        RawServer s = new RawServer(tcp, unix, socketFile);
+        Thread.ofPlatform().daemon().name("raw accept tcp").start(() -> s.acceptLoop(tcp));
+        Thread.ofPlatform().daemon().name("raw accept unix").start(() -> s.acceptLoop(unix));
+        return s;
+    }
+
+    String tcpAddress() throws IOException {
+        return "tcp!127.0.0.1!" + ((InetSocketAddress) tcp.getLocalAddress()).getPort();
+    }
+
+    String unixAddress() {
+        return "unix!" + socketFile;
+    }
+
+    private void acceptLoop(ServerSocketChannel server) {
+        while (server.isOpen()) {
+            SocketChannel ch;
+            try {
+                ch = server.accept();
+            } catch (IOException e) {
+                return;
+            }
+            Thread.ofPlatform().daemon().name("raw header").start(() -> serve(ch));
+        }
+    }
+
+    private static void serve(SocketChannel ch) {
+        try {
+            ch.configureBlocking(true);
+            if (ch.getRemoteAddress() instanceof InetSocketAddress) {
+                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
+            ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.BIG_ENDIAN);
+            while (h.hasRemaining()) {
+                if (ch.read(h) < 0) {
+                    ch.close();
+                    return;
+                }
+            }
+            h.flip();
+            int mode = h.getInt();
+            int a = h.getInt();
+            int b = h.getInt();
+            int flags = h.getInt();
+            Runnable work = () -> run(ch, mode, a, b);
+            if ((flags & VIRTUAL) != 0) {
+                Thread.ofVirtual().name("raw").start(work);
+            } else {
+                work.run();
+            }
+        } catch (IOException e) {
+            closeQuietly(ch);
+        }
+    }
+
+    private static void run(SocketChannel ch, int mode, int a, int b) {
+        try (ch) {
+            switch (mode) {
+                case SOURCE -> {
+                    ByteBuffer buf = ByteBuffer.allocateDirect(a);
+                    while (true) {
+                        buf.clear();
+                        while (buf.hasRemaining()) {
+                            ch.write(buf);
+                        }
+                    }
+                }
+                case SINK -> {
+                    ByteBuffer buf = ByteBuffer.allocateDirect(a);
+                    while (true) {
+                        buf.clear();
+                        if (ch.read(buf) < 0) {
+                            return;
+                        }
+                    }
+                }
+                case PING -> ping(ch, a, b);
+                default -> { }
+            }
+        } catch (IOException e) {
+            // The client closed: the end of a measurement.
+        }
+    }
+
+    /** Answers every {@code request}-byte request with a {@code reply}-byte reply. */
+    private static void ping(SocketChannel ch, int request, int reply) throws IOException {
+        ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024);
+        int maxBatch = 256;
+        ByteBuffer out = ByteBuffer.allocateDirect(reply * maxBatch);
+        while (true) {
+            if (ch.read(in) < 0) {
+                return;
+            }
+            int whole = in.position() / request;
+            if (whole == 0) {
+                continue;
+            }
+            in.flip();
+            in.position(whole * request);
+            in.compact();
+            while (whole > 0) {
+                int k = Math.min(whole, maxBatch);
+                out.clear().limit(k * reply);
+                while (out.hasRemaining()) {
+                    ch.write(out);
+                }
+                whole -= k;
+            }
+        }
+    }
+
+    private static void closeQuietly(SocketChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            tcp.close();
+            unix.close();
+            Files.deleteIfExists(socketFile);
+        } catch (IOException ignored) {
+            // best effort at the end of a run
+        }
+    }
+}

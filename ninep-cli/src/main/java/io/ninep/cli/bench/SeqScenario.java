@@ -1,0 +1,128 @@
+package io.ninep.cli.bench;
+
+import io.ninep.client.Fid;
+import io.ninep.client.Session;
+import io.ninep.protocol.LinuxOpenFlags;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sequential read and write of the big file through ninep's client, for every msize of the
+ * sweep, with 1 and N requests in flight ({@code Fid.readAll}/{@code writeAll} with the client's
+ * I/O window set to 1 or N), against every endpoint: ninep's server with each backend on each
+ * transport, and diod up to its 64 KiB ceiling.
+ *
+ * <p>Each call moves one chunk: at least 16 MiB and at least 8 windows' worth of full-size
+ * requests (msize - 24 bytes each), at most the file; the offset walks the file and wraps. The
+ * payload lands in (or leaves from) one direct buffer that lives for the point, so the figure is
+ * the protocol's, not the allocator's.
+ */
+final class SeqScenario {
+    private final BenchContext ctx;
+
+    SeqScenario(BenchContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** One point of the sweep. */
+    record Point(Endpoint endpoint, int msize, int inFlight, boolean read) {
+        String label() {
+            return endpoint.label() + " " + (read ? "read" : "write") + " " + Sizes.label(msize) + " x" + inFlight;
+        }
+    }
+
+    List<Point> points() {
+        List<Point> points = new ArrayList<>();
+        for (Endpoint e : ctx.endpoints) {
+            for (int msize : ctx.options.msizes()) {
+                if (msize > e.maxMsize()) {
+                    continue;
+                }
+                for (boolean read : new boolean[] {true, false}) {
+                    for (int n : ctx.options.inFlightValues()) {
+                        points.add(new Point(e, msize, n, read));
+                    }
+                }
+            }
+        }
+        return points;
+    }
+
+    void run() throws Exception {
+        prepareMemoryFile();
+        List<Point> points = points();
+        int i = 0;
+        for (Point p : points) {
+            ctx.settle();
+            Measured m = measure(p);
+            ctx.add(new Result(Family.SEQ, "sequential", p.endpoint().server(), p.endpoint().backend(),
+                    p.endpoint().transport(), p.read() ? "read" : "write", m.msize(), p.inFlight(), 1, Metric.THROUGHPUT,
+                    m.throughput(), m.note()));
+            ctx.progress(String.format("[seq %d/%d] %s: %s MiB/s", ++i, points.size(), p.label(),
+                    Baselines.range(m.throughput())));
+        }
+    }
+
+    record Measured(int msize, Summary throughput, String note) {}
+
+    Measured measure(Point p) throws Exception {
+        Endpoint e = p.endpoint();
+        long fileSize = ctx.options.fileSize();
+        try (Session s = e.connect(p.msize(), p.inFlight()); Fid root = e.attach(s); Fid f = root.walk(e.bigFile())) {
+            String note = s.msize() == p.msize() ? "" : "asked msize " + p.msize() + ", got " + s.msize();
+            f.open(p.read() ? LinuxOpenFlags.O_RDONLY : LinuxOpenFlags.O_WRONLY);
+            long maxIo = f.maxIo();
+            long pieces = Math.max((16 * Sizes.MIB + maxIo - 1) / maxIo, 8L * p.inFlight());
+            pieces = Math.min(pieces, Math.min(fileSize, Sizes.GIB) / maxIo);
+            if (pieces < 1) {
+                throw new IOException("the file (" + Sizes.label(fileSize) + ") is smaller than one request of "
+                        + maxIo + " bytes: use a larger --file-size");
+            }
+            long chunk = pieces * maxIo;
+            try (Arena arena = Arena.ofShared()) {
+                ByteBuffer buf = arena.allocate(chunk, 4096).asByteBuffer();
+                long[] offset = {0};
+                Plan.Step step = () -> {
+                    if (offset[0] + chunk > fileSize) {
+                        offset[0] = 0;
+                    }
+                    buf.clear();
+                    long n = p.read() ? f.readAll(offset[0], buf) : f.writeAll(offset[0], buf);
+                    if (n != chunk) {
+                        throw new IOException(p.label() + ": moved " + n + " bytes of " + chunk + " at offset " + offset[0]);
+                    }
+                    offset[0] += chunk;
+                    return n;
+                };
+                Summary bytes = ctx.plan.measure(Plan.loop(step));
+                return new Measured(s.msize(), bytes.times(1.0 / Sizes.MIB), note);
+            }
+        }
+    }
+
+    /** Writes the memory backend's big file (the local one is made by the fixture, on tmpfs). */
+    private void prepareMemoryFile() throws IOException {
+        Endpoint e = ctx.ninep("memory", "tcp");
+        if (e == null) {
+            e = ctx.ninep("memory", "unix");
+        }
+        if (e == null) {
+            return;
+        }
+        long size = ctx.options.fileSize();
+        try (Session s = e.connect(4 << 20, 4); Fid root = e.attach(s);
+             Fid f = root.create(Fixture.BIG, LinuxOpenFlags.O_RDWR | LinuxOpenFlags.O_TRUNC, 0644)) {
+            ByteBuffer pattern = Fixture.pattern((int) Math.min(size, 64 * Sizes.MIB));
+            long done = 0;
+            while (done < size) {
+                int n = (int) Math.min(pattern.capacity(), size - done);
+                pattern.clear().limit(n);
+                done += f.writeAll(done, pattern);
+            }
+        }
+        ctx.progress("[seq] wrote the memory backend's " + Sizes.label(size) + " file");
+    }
+}

@@ -1,0 +1,205 @@
+package io.ninep.cli.bench;
+
+import io.ninep.client.Fid;
+import io.ninep.client.Session;
+import io.ninep.protocol.LinuxOpenFlags;
+import io.ninep.protocol.message.Attr;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Small operations per second and their latency: Tgetattr; walk+clunk (Twalk to a new fid and
+ * Tclunk); walk+open+read 4 KiB+clunk (Twalk, Tlopen, Tread, Tclunk). Each in-flight request is a
+ * worker, a virtual thread calling the blocking API in a loop (how a Java program uses the
+ * client); 1 worker on one connection, 32 on one, and 32 spread over several connections.
+ * Every worker times each operation into a histogram of its own; a repeat's percentiles come
+ * from the merged histograms.
+ */
+final class SmallOpsScenario {
+    enum Op {
+        GETATTR("getattr", 1), WALK_CLUNK("walk-clunk", 2), OPEN_READ_CLUNK("open-read-clunk", 4);
+
+        final String id;
+        /** 9P requests per operation. */
+        final int requests;
+
+        Op(String id, int requests) {
+            this.id = id;
+            this.requests = requests;
+        }
+    }
+
+    /** Requests in flight (workers) and connections. */
+    record Shape(int inFlight, int connections) {}
+
+    private final BenchContext ctx;
+
+    SmallOpsScenario(BenchContext ctx) {
+        this.ctx = ctx;
+    }
+
+    List<Shape> shapes() {
+        List<Shape> shapes = new ArrayList<>();
+        int many = ctx.options.smallInFlight();
+        shapes.add(new Shape(1, 1));
+        shapes.add(new Shape(many, 1));
+        if (ctx.options.connections() > 1) {
+            shapes.add(new Shape(many, ctx.options.connections()));
+        }
+        return shapes;
+    }
+
+    /** Every endpoint but the null backend (for small operations it is the memory backend). */
+    List<Endpoint> endpoints() {
+        return ctx.endpoints.stream().filter(e -> !e.backend().equals("null")).toList();
+    }
+
+    void run() throws Exception {
+        List<Endpoint> endpoints = endpoints();
+        int total = endpoints.size() * Op.values().length * shapes().size();
+        int i = 0;
+        for (Endpoint e : endpoints) {
+            for (Op op : Op.values()) {
+                for (Shape shape : shapes()) {
+                    ctx.settle();
+                    LatencyHistogram[] perRepeat = new LatencyHistogram[ctx.plan.repeats()];
+                    Summary rate = measure(e, op, shape, perRepeat);
+                    String note = "msize " + Sizes.label(ctx.options.smallMsize()) + "; " + op.requests + " request"
+                            + (op.requests > 1 ? "s" : "") + " per operation";
+                    ctx.add(new Result(Family.SMALL, "ops", e.server(), e.backend(), e.transport(), op.id, 0,
+                            shape.inFlight(), shape.connections(), Metric.RATE, rate, note));
+                    Baselines.latencies("ops", e.server(), e.backend(), e.transport(), op.id, shape.inFlight(),
+                            shape.connections(), perRepeat, note, ctx);
+                    LatencyHistogram mid = perRepeat[perRepeat.length / 2];
+                    ctx.progress(String.format("[small %d/%d] %s %s x%d on %d: %s ops/s, p50 %.1f us, p99 %.1f us", ++i,
+                            total, e.label(), op.id, shape.inFlight(), shape.connections(), Baselines.range(rate),
+                            mid.percentile(50) / 1000, mid.percentile(99) / 1000));
+                }
+            }
+        }
+    }
+
+    /** One worker: a loop of one operation, timed into its histogram. */
+    private static final class Worker implements Runnable {
+        final Fid root;
+        final Fid file;
+        final Op op;
+        final ByteBuffer buffer = ByteBuffer.allocateDirect(Fixture.SMALL_SIZE);
+        final LatencyHistogram latencies = new LatencyHistogram();
+        long deadline;
+        long ops;
+        Throwable failure;
+
+        Worker(Fid root, Fid file, Op op) {
+            this.root = root;
+            this.file = file;
+            this.op = op;
+        }
+
+        @Override
+        public void run() {
+            try {
+                long now = System.nanoTime();
+                while (now < deadline) {
+                    long t0 = now;
+                    once();
+                    now = System.nanoTime();
+                    latencies.record(now - t0);
+                    ops++;
+                }
+            } catch (Throwable t) {
+                failure = t;
+            }
+        }
+
+        void once() throws IOException {
+            switch (op) {
+                case GETATTR -> file.getattr(Attr.BASIC);
+                case WALK_CLUNK -> {
+                    try (Fid f = root.walk(Fixture.SMALL)) {
+                        f.qid();
+                    }
+                }
+                case OPEN_READ_CLUNK -> {
+                    try (Fid f = root.walk(Fixture.SMALL)) {
+                        f.open(LinuxOpenFlags.O_RDONLY);
+                        buffer.clear();
+                        if (f.read(0, buffer) != Fixture.SMALL_SIZE) {
+                            throw new IOException("short read of " + Fixture.SMALL);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    Summary measure(Endpoint e, Op op, Shape shape, LatencyHistogram[] perRepeat) throws Exception {
+        List<Session> sessions = new ArrayList<>();
+        List<Fid> fids = new ArrayList<>();
+        try {
+            List<Fid> roots = new ArrayList<>();
+            for (int c = 0; c < shape.connections(); c++) {
+                Session s = e.connect(ctx.options.smallMsize(), 1);
+                sessions.add(s);
+                Fid root = e.attach(s);
+                fids.add(root);
+                roots.add(root);
+            }
+            List<Worker> workers = new ArrayList<>();
+            for (int w = 0; w < shape.inFlight(); w++) {
+                Fid root = roots.get(w % roots.size());
+                Fid file = null;
+                if (op == Op.GETATTR) {
+                    file = root.walk(Fixture.SMALL);
+                    fids.add(file);
+                }
+                workers.add(new Worker(root, file, op));
+            }
+            window(workers, ctx.plan.warmupNanos());
+            double[] rates = new double[ctx.plan.repeats()];
+            for (int r = 0; r < rates.length; r++) {
+                rates[r] = window(workers, ctx.plan.eachNanos());
+                LatencyHistogram merged = new LatencyHistogram();
+                workers.forEach(w -> merged.add(w.latencies));
+                perRepeat[r] = merged;
+            }
+            return Summary.of(rates);
+        } finally {
+            for (int i = fids.size() - 1; i >= 0; i--) {
+                fids.get(i).close();
+            }
+            for (Session s : sessions) {
+                s.close();
+            }
+        }
+    }
+
+    /** Runs every worker for {@code nanos}; returns operations per second. */
+    private static double window(List<Worker> workers, long nanos) throws Exception {
+        if (nanos <= 0) {
+            return 0;
+        }
+        long start = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (Worker w : workers) {
+            w.deadline = start + nanos;
+            w.ops = 0;
+            w.latencies.reset();
+            threads.add(Thread.ofVirtual().name("bench worker").start(w));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        long elapsed = System.nanoTime() - start;
+        long ops = 0;
+        for (Worker w : workers) {
+            if (w.failure != null) {
+                throw new IOException("a worker failed: " + w.failure, w.failure);
+            }
+            ops += w.ops;
+        }
+        return ops * 1e9 / elapsed;
+    }
+}

@@ -1,0 +1,277 @@
+package io.ninep.cli.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The targets of issue 5, checked against the figures of one run (every ratio is of two figures
+ * measured in the same run). A target whose figures the run did not make is N/A.
+ */
+public final class TargetCheck {
+    public enum Outcome { PASS, MISS, NA }
+
+    /**
+     * @param target what is promised
+     * @param measured ninep's figure (the worst case the target covers)
+     * @param unit its unit
+     * @param baseline the figure it is compared with (NaN if it is an absolute target)
+     * @param ratio measured / baseline (or baseline / measured for times; NaN if absolute)
+     * @param threshold the bar, as text (">= 0.85", "<= 256 B")
+     * @param outcome PASS, MISS or NA
+     * @param detail the figures behind it
+     */
+    public record Verdict(String target, double measured, String unit, double baseline, double ratio, String threshold,
+                          Outcome outcome, String detail) {}
+
+    public static final double READ_VS_RAW = 0.85;
+    public static final double WRITE_VS_RAW = 0.75;
+    public static final double VS_DIOD = 1.5;
+    public static final double GETATTR_RATE = 150_000;
+    public static final double LATENCY_VS_PINGPONG = 1.5;
+    public static final double HEAP_PER_REQUEST = 256;
+    public static final double NS_PER_ENTRY = 2000;
+
+    private final List<Result> results;
+    private final int inFlight;
+
+    public TargetCheck(List<Result> results, int inFlight) {
+        this.results = results;
+        this.inFlight = inFlight;
+    }
+
+    public List<Verdict> verdicts() {
+        List<Verdict> v = new ArrayList<>();
+        v.add(vsRaw("read", READ_VS_RAW));
+        v.add(vsRaw("write", WRITE_VS_RAW));
+        v.add(vsDiod("read"));
+        v.add(vsDiod("write"));
+        v.add(getattrRate());
+        v.add(latency());
+        v.add(heap());
+        v.add(largeBuffers());
+        v.add(readdir("local"));
+        v.add(readdir("memory"));
+        return v;
+    }
+
+    // ---- sequential I/O against the raw socket ----
+
+    private Verdict vsRaw(String op, double bar) {
+        String target = "Sequential " + op + ", ninep to ninep (memory backend), TCP, msize >= 1M, x" + inFlight
+                + ": >= " + bar + " of the raw loopback socket";
+        double worst = Double.MAX_VALUE;
+        double worstMeasured = Double.NaN;
+        double worstBase = Double.NaN;
+        StringBuilder detail = new StringBuilder();
+        for (long msize : msizesAtLeast(1 << 20)) {
+            Optional<Double> n = median(seq("ninep", "memory", "tcp", op, msize, inFlight));
+            Optional<Double> raw = median(r -> r.family() == Family.BASELINE && r.scenario().equals("blast")
+                    && r.transport().equals("tcp") && r.op().equals(op) && r.msize() == msize);
+            if (n.isEmpty() || raw.isEmpty()) {
+                continue;
+            }
+            double ratio = n.get() / raw.get();
+            Optional<Double> one = median(seq("ninep", "memory", "tcp", op, msize, 1));
+            Optional<Double> nul = median(seq("ninep", "null", "tcp", op, msize, inFlight));
+            detail.append(String.format("%s %.2f", Sizes.label(msize), ratio));
+            one.ifPresent(x -> detail.append(String.format(" (x1 %.2f", x / raw.get())));
+            nul.ifPresent(x -> detail.append(String.format("%snull backend %.2f", one.isPresent() ? ", " : " (", x / raw.get())));
+            if (one.isPresent() || nul.isPresent()) {
+                detail.append(')');
+            }
+            detail.append("; ");
+            if (ratio < worst) {
+                worst = ratio;
+                worstMeasured = n.get();
+                worstBase = raw.get();
+            }
+        }
+        if (worst == Double.MAX_VALUE) {
+            return na(target, "needs the seq and baseline families with an msize >= 1M on TCP");
+        }
+        return new Verdict(target, worstMeasured, "MiB/s", worstBase, worst, ">= " + bar, worst >= bar ? Outcome.PASS
+                : Outcome.MISS, "ratio by msize: " + trim(detail));
+    }
+
+    // ---- against diod ----
+
+    private Verdict vsDiod(String op) {
+        int msize = DiodProcess.MAX_MSIZE;
+        String target = "Sequential " + op + " at msize 64K, ninep's server (local backend) against diod, same client: >= "
+                + VS_DIOD + "x";
+        double worst = Double.MAX_VALUE;
+        double m = Double.NaN;
+        double b = Double.NaN;
+        StringBuilder detail = new StringBuilder();
+        for (int n : inFlight == 1 ? new int[] {1} : new int[] {1, inFlight}) {
+            Optional<Double> ours = median(seq("ninep", "local", "tcp", op, msize, n));
+            Optional<Double> diod = median(seq("diod", "local", "tcp", op, msize, n));
+            if (ours.isEmpty() || diod.isEmpty()) {
+                continue;
+            }
+            double ratio = ours.get() / diod.get();
+            Optional<Double> mem = median(seq("ninep", "memory", "tcp", op, msize, n));
+            detail.append(String.format("x%d: %s / %s MiB/s = %.2f", n, TextTable.figure(ours.get()),
+                    TextTable.figure(diod.get()), ratio));
+            mem.ifPresent(x -> detail.append(String.format(" (memory backend %.2f)", x / diod.get())));
+            detail.append("; ");
+            if (ratio < worst) {
+                worst = ratio;
+                m = ours.get();
+                b = diod.get();
+            }
+        }
+        if (worst == Double.MAX_VALUE) {
+            return na(target, "needs the seq family with diod and the local backend at msize 64K");
+        }
+        return new Verdict(target, m, "MiB/s", b, worst, ">= " + VS_DIOD, worst >= VS_DIOD ? Outcome.PASS : Outcome.MISS,
+                trim(detail));
+    }
+
+    // ---- small operations ----
+
+    private Verdict getattrRate() {
+        String target = "Tgetattr with 32 in flight, TCP loopback, one connection: >= 150 000 per second";
+        Optional<Double> one = median(small(Metric.RATE, "memory", 32, 1));
+        if (one.isEmpty()) {
+            return na(target, "needs the small family with 32 in flight over TCP");
+        }
+        StringBuilder detail = new StringBuilder("memory backend " + TextTable.number(one.get(), 0) + "/s");
+        median(r -> r.family() == Family.SMALL && r.metric() == Metric.RATE && r.server().equals("ninep")
+                && r.backend().equals("memory") && r.transport().equals("tcp") && r.op().equals("getattr")
+                && r.inFlight() == 32 && r.connections() > 1).ifPresent(x -> detail.append("; on several connections ")
+                .append(TextTable.number(x, 0)).append("/s"));
+        median(small(Metric.RATE, "local", 32, 1)).ifPresent(x -> detail.append("; local backend ")
+                .append(TextTable.number(x, 0)).append("/s"));
+        median(r -> r.family() == Family.BASELINE && r.scenario().equals("pingpong") && r.transport().equals("tcp")
+                && r.inFlight() == 32 && r.metric() == Metric.RATE).ifPresent(x -> detail
+                .append("; raw socket, 32 requests per write: ").append(TextTable.number(x, 0)).append("/s"));
+        median(r -> r.family() == Family.SMALL && r.metric() == Metric.RATE && r.server().equals("diod")
+                && r.op().equals("getattr") && r.inFlight() == 32 && r.connections() == 1).ifPresent(x -> detail
+                .append("; diod ").append(TextTable.number(x, 0)).append("/s"));
+        return new Verdict(target, one.get(), "ops/s", Double.NaN, Double.NaN, ">= 150 000",
+                one.get() >= GETATTR_RATE ? Outcome.PASS : Outcome.MISS, detail.toString());
+    }
+
+    private Verdict latency() {
+        String target = "Tgetattr median round trip, 1 in flight, TCP: <= 1.5x a raw socket ping-pong of 19/160 bytes";
+        Optional<Double> ours = median(small(Metric.LATENCY_P50, "memory", 1, 1));
+        Optional<Double> raw = median(r -> r.family() == Family.BASELINE && r.scenario().equals("pingpong")
+                && r.op().equals("pingpong") && r.transport().equals("tcp") && r.inFlight() == 1
+                && r.metric() == Metric.LATENCY_P50);
+        if (ours.isEmpty() || raw.isEmpty()) {
+            return na(target, "needs the small and baseline families over TCP");
+        }
+        double ratio = ours.get() / raw.get();
+        StringBuilder detail = new StringBuilder(String.format("ninep %.1f us, raw ping-pong %.1f us", ours.get(), raw.get()));
+        median(r -> r.family() == Family.BASELINE && r.op().equals("pingpong-virtual") && r.metric() == Metric.LATENCY_P50)
+                .ifPresent(x -> detail.append(String.format(", raw ping-pong on virtual threads %.1f us", x)));
+        median(r -> r.family() == Family.SMALL && r.server().equals("diod") && r.op().equals("getattr")
+                && r.inFlight() == 1 && r.metric() == Metric.LATENCY_P50).ifPresent(x -> detail
+                .append(String.format(", diod %.1f us", x)));
+        return new Verdict(target, ours.get(), "us", raw.get(), ratio, "<= " + LATENCY_VS_PINGPONG,
+                ratio <= LATENCY_VS_PINGPONG ? Outcome.PASS : Outcome.MISS, detail.toString());
+    }
+
+    // ---- allocation ----
+
+    private Verdict heap() {
+        String target = "Client heap per small request (Tgetattr), any msize: <= 256 B";
+        List<Result> rs = results.stream().filter(r -> r.family() == Family.ALLOC && r.metric() == Metric.CLIENT_HEAP
+                && r.op().equals("getattr")).toList();
+        if (rs.isEmpty()) {
+            return na(target, "needs the alloc family");
+        }
+        double worst = 0;
+        StringBuilder detail = new StringBuilder();
+        for (Result r : rs) {
+            worst = Math.max(worst, r.value().median());
+            detail.append(String.format("%s: %.0f B; ", Sizes.label(r.msize()), r.value().median()));
+        }
+        for (String op : new String[] {"walk-clunk", "read-4k"}) {
+            results.stream().filter(r -> r.family() == Family.ALLOC && r.metric() == Metric.CLIENT_HEAP && r.op().equals(op))
+                    .mapToDouble(r -> r.value().median()).max().ifPresent(x -> detail
+                    .append(String.format("%s at most %.0f B; ", op, x)));
+        }
+        return new Verdict(target, worst, "B", Double.NaN, Double.NaN, "<= 256", worst <= HEAP_PER_REQUEST ? Outcome.PASS
+                : Outcome.MISS, trim(detail));
+    }
+
+    private Verdict largeBuffers() {
+        String target = "No pool buffer above the small class (4K) for a small request (Tgetattr, walk, clunk), client and server";
+        List<Result> rs = results.stream().filter(r -> r.family() == Family.ALLOC
+                && (r.metric() == Metric.CLIENT_LARGE_BUFFERS || r.metric() == Metric.SERVER_LARGE_BUFFERS)).toList();
+        if (rs.isEmpty()) {
+            return na(target, "needs the alloc family");
+        }
+        double worst = 0;
+        StringBuilder detail = new StringBuilder();
+        for (Result r : rs) {
+            boolean small = !r.op().equals("read-4k");
+            if (small) {
+                worst = Math.max(worst, r.value().max());
+            }
+            if (r.value().max() > 0) {
+                detail.append(String.format("%s %s at %s: %.3f per request; ", r.metric() == Metric.CLIENT_LARGE_BUFFERS
+                        ? "client" : "server", r.op(), Sizes.label(r.msize()), r.value().max()));
+            }
+        }
+        if (detail.isEmpty()) {
+            detail.append("none taken at any msize, client or server");
+        }
+        return new Verdict(target, worst, "buffers/request", Double.NaN, Double.NaN, "0",
+                worst == 0 ? Outcome.PASS : Outcome.MISS, trim(detail));
+    }
+
+    // ---- readdir ----
+
+    private Verdict readdir(String backend) {
+        String target = "Readdir of 10 000 entries, server time per entry (" + backend + " backend): < 2 us";
+        Optional<Result> spi = results.stream().filter(r -> r.family() == Family.READDIR && r.scenario().equals("spi")
+                && r.backend().equals(backend) && r.metric() == Metric.TIME_PER_ENTRY).findFirst();
+        if (spi.isEmpty()) {
+            return na(target, "needs the readdir family");
+        }
+        double ns = spi.get().value().median();
+        StringBuilder detail = new StringBuilder(String.format("server alone (SPI) %.0f ns", ns));
+        results.stream().filter(r -> r.family() == Family.READDIR && r.scenario().equals("client")
+                && r.metric() == Metric.TIME_PER_ENTRY && r.backend().equals(backend)).forEach(r -> detail
+                .append(String.format("; end to end via %s msize %s: %.0f ns", r.server(), Sizes.label(r.msize()),
+                        r.value().median())));
+        return new Verdict(target, ns, "ns", Double.NaN, Double.NaN, "< 2000", ns < NS_PER_ENTRY ? Outcome.PASS
+                : Outcome.MISS, detail.toString());
+    }
+
+    // ---- queries ----
+
+    private Predicate<Result> seq(String server, String backend, String transport, String op, long msize, int n) {
+        return r -> r.family() == Family.SEQ && r.server().equals(server) && r.backend().equals(backend)
+                && r.transport().equals(transport) && r.op().equals(op) && r.msize() == msize && r.inFlight() == n;
+    }
+
+    private Predicate<Result> small(Metric metric, String backend, int n, int connections) {
+        return r -> r.family() == Family.SMALL && r.server().equals("ninep") && r.backend().equals(backend)
+                && r.transport().equals("tcp") && r.op().equals("getattr") && r.inFlight() == n
+                && r.connections() == connections && r.metric() == metric;
+    }
+
+    private Optional<Double> median(Predicate<Result> p) {
+        return results.stream().filter(p).findFirst().map(r -> r.value().median());
+    }
+
+    private List<Long> msizesAtLeast(long min) {
+        return results.stream().filter(r -> r.family() == Family.SEQ && r.msize() >= min).map(Result::msize).distinct()
+                .sorted().toList();
+    }
+
+    private static Verdict na(String target, String why) {
+        return new Verdict(target, Double.NaN, "", Double.NaN, Double.NaN, "", Outcome.NA, why);
+    }
+
+    private static String trim(StringBuilder b) {
+        String s = b.toString().strip();
+        return s.endsWith(";") ? s.substring(0, s.length() - 1) : s;
+    }
+}

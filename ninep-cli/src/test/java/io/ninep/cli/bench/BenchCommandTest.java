@@ -1,0 +1,97 @@
+package io.ninep.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ninep.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ninep bench} end to end with tiny sizes and short points: every family runs, every file
+ * of the report is written. No figure is checked against a threshold: only that there are figures.
+ */
+class BenchCommandTest {
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    @TempDir
+    Path dir;
+
+    private static final String[] TINY = {"--quick", "--no-diod", "--no-iperf3", "--msizes", "8K,64K", "--file-size", "2M",
+        "--alloc-msizes", "64K,1M", "--alloc-requests", "200", "--dir-entries", "100", "--duration", "0.05", "--warmup",
+        "0.02", "--repeats", "2", "--small-in-flight", "4", "--connections", "2", "--backends", "memory,null,local"};
+
+    private record Run(int code, String out, String err) {}
+
+    private static synchronized Run run(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        PrintStream savedOut = System.out;
+        PrintStream savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = Main.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(savedOut);
+            System.setErr(savedErr);
+        }
+    }
+
+    private String[] args(Path out, String... more) {
+        List<String> a = new java.util.ArrayList<>(List.of("bench", "--out", out.toString(), "--work", dir.toString()));
+        a.addAll(List.of(TINY));
+        a.addAll(List.of(more));
+        return a.toArray(String[]::new);
+    }
+
+    @Test
+    void aTinyRunInProcessWritesEveryPartOfTheReport() throws Exception {
+        Path out = dir.resolve("report");
+        Run r = run(args(out, "--in-process"));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(out.resolve("results.csv")).exists();
+        List<String> csv = Files.readAllLines(out.resolve("results.csv"));
+        assertThat(csv.getFirst()).isEqualTo(CsvFormat.RESULTS_HEADER);
+        Set<String> families = csv.stream().skip(1).map(l -> l.split(",")[1]).collect(Collectors.toSet());
+        assertThat(families).containsExactlyInAnyOrder("baseline", "seq", "small", "alloc", "readdir");
+        Set<String> backends = csv.stream().skip(1).filter(l -> l.contains(",seq,")).map(l -> l.split(",")[4])
+                .collect(Collectors.toSet());
+        assertThat(backends).containsExactlyInAnyOrder("memory", "null", "local");
+        assertThat(Files.readAllLines(out.resolve("targets.csv"))).hasSize(11);
+        for (String f : List.of("summary.txt", "summary.md", "machine.txt", "seq-read-tcp.png", "seq-write-unix.png",
+                "small-rate.png", "small-latency-x1.png", "alloc.png", "readdir.png")) {
+            assertThat(out.resolve(f)).as(f).isNotEmptyFile();
+        }
+        assertThat(r.out()).contains("Sequential read over tcp", "Targets (issue 5)", "Readdir of the big directory");
+        // Every listing saw the whole directory: its 100 entries, "." and "..".
+        assertThat(csv).filteredOn(l -> l.contains(",entries,")).hasSize(6).allSatisfy(l -> assertThat(l).contains(",102,"));
+    }
+
+    @Test
+    void theServerInAJvmOfItsOwnReportsItsHeapPerRequest() throws Exception {
+        Path out = dir.resolve("child");
+        Run r = run(args(out, "--only", "alloc", "--alloc-msizes", "64K"));
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> csv = Files.readAllLines(out.resolve("results.csv"));
+        assertThat(csv).anySatisfy(l -> assertThat(l).contains(",getattr,65536,", ",server_heap_per_request,"));
+        assertThat(r.err()).contains("ninep's server runs in process");
+    }
+
+    @Test
+    void unknownFamiliesAreUsageErrors() {
+        Run r = run("bench", "--only", "everything", "--out", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no scenario family 'everything'");
+    }
+}

@@ -1,0 +1,111 @@
+package io.ninep.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportFormatTest {
+
+    private static Result seq(String backend, String op, long msize, int n, double mibs) {
+        return new Result(Family.SEQ, "sequential", "ninep", backend, "tcp", op, msize, n, 1, Metric.THROUGHPUT,
+                Summary.of(mibs), "");
+    }
+
+    @Test
+    void textTablesAlignNumbersRightAndNamesLeft() {
+        TextTable t = new TextTable("Title", "name", ">value").row("a", "1").row("longer", "12 345");
+        assertThat(t.text()).isEqualTo("""
+                Title
+                name     value
+                --------------
+                a            1
+                longer  12 345
+                """);
+    }
+
+    @Test
+    void markdownTablesHaveAlignmentRowsAndEscapedPipes() {
+        TextTable t = new TextTable("T", "what", ">n").row("a|b", "3");
+        assertThat(t.markdown()).isEqualTo("""
+                **T**
+
+                | what | n |
+                |---|---:|
+                | a\\|b | 3 |
+                """);
+    }
+
+    @Test
+    void aRowMustFitTheColumns() {
+        assertThatThrownBy(() -> new TextTable("T", "a", "b").row("only one")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void figuresKeepAboutThreeDigits() {
+        assertThat(TextTable.figure(123456.7)).isEqualTo("123 457");
+        assertThat(TextTable.figure(12.345)).isEqualTo("12.3");
+        assertThat(TextTable.figure(1.2345)).isEqualTo("1.23");
+        assertThat(TextTable.figure(0.12345)).isEqualTo("0.123");
+        assertThat(TextTable.figure(Double.NaN)).isEqualTo("n/a");
+    }
+
+    @Test
+    void csvHasTheDocumentedColumnsAndOneRowPerFigure() {
+        Result r = new Result(Family.SMALL, "ops", "ninep", "memory", "tcp", "getattr", 0, 32, 4, Metric.LATENCY_P99,
+                new Summary(12.5, 10, 15.25, 3), "msize 64K, \"quoted\"");
+        String csv = CsvFormat.results("2026-11-21T15:00:00Z", List.of(r));
+        List<String> lines = csv.lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).split(",")).containsExactly("run", "family", "scenario", "server", "backend", "transport",
+                "op", "msize", "in_flight", "connections", "metric", "unit", "median", "min", "max", "repeats", "note");
+        assertThat(lines.get(1)).isEqualTo("2026-11-21T15:00:00Z,small,ops,ninep,memory,tcp,getattr,0,32,4,latency_p99,us,"
+                + "12.5,10,15.25,3,\"msize 64K, \"\"quoted\"\"\"");
+    }
+
+    @Test
+    void csvOfTargetsHasOneRowPerVerdict() {
+        var v = new TargetCheck.Verdict("a target", 1.5, "x", Double.NaN, Double.NaN, ">= 1", TargetCheck.Outcome.PASS, "d");
+        assertThat(CsvFormat.targets(List.of(v)).lines().toList()).containsExactly(CsvFormat.TARGETS_HEADER,
+                "a target,1.5,x,,,>= 1,PASS,d");
+    }
+
+    @Test
+    void sequentialTablesPivotMsizeAgainstServerAndInFlight() {
+        List<Result> rs = List.of(seq("memory", "read", 8192, 1, 100), seq("memory", "read", 8192, 4, 300),
+                seq("memory", "read", 1 << 20, 1, 1000), seq("memory", "read", 1 << 20, 4, 2500),
+                new Result(Family.BASELINE, "blast", "raw", "-", "tcp", "read", 1 << 20, 1, 1, Metric.THROUGHPUT,
+                        Summary.of(3000), ""));
+        TextTable t = new Report(rs).sequential("read", "tcp");
+        assertThat(t.headers()).containsExactly("msize", "raw socket", "memory x1", "memory x4");
+        assertThat(t.rows()).containsExactly(List.of("8K", "", "100", "300"), List.of("1M", "3 000", "1 000", "2 500"));
+        assertThat(new Report(rs).sequential("write", "tcp").rowCount()).isZero();
+    }
+
+    @Test
+    void serverStatsSurviveTheControlProtocol() {
+        var s = new ServerUnderTest.ServerStats(123, 4, 56, new java.util.TreeMap<>(java.util.Map.of("small", 10L,
+                "medium", 2L, "full", 1L, "reserve", 7L, "unpooled", 0L)));
+        var back = ServerUnderTest.ServerStats.decode(s.encode());
+        assertThat(back).isEqualTo(s);
+        assertThat(back.takenAboveSmall()).isEqualTo(3);
+    }
+
+    @Test
+    void iperf3IntervalsSkipTheOmittedOnes() {
+        String json = """
+                {"start": {"x": 1},
+                 "intervals": [
+                   {"streams": [{"bits_per_second": 1, "omitted": true}],
+                    "sum": {"start": 0, "end": 1.0, "bits_per_second": 800, "omitted": true, "sender": true}},
+                   {"streams": [{"bits_per_second": 2, "omitted": false}],
+                    "sum": {"start": 1.0, "end": 2.0, "bits_per_second": 1600, "omitted": false, "sender": true}},
+                   {"streams": [],
+                    "sum": {"start": 2.0, "end": 3.0, "bits_per_second": 2.4e3, "omitted": false, "sender": true}}],
+                 "end": {"sum_received": {"bits_per_second": 99}}}
+                """;
+        assertThat(Iperf3.intervals(json)).containsExactly(200.0, 300.0);
+        assertThat(Iperf3.intervals("{}")).isEmpty();
+    }
+}

@@ -1,0 +1,114 @@
+package io.ninep.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class StatisticsTest {
+
+    @Test
+    void summaryOfAnOddCountIsTheMiddleValue() {
+        Summary s = Summary.of(5, 1, 3);
+        assertThat(s.median()).isEqualTo(3);
+        assertThat(s.min()).isEqualTo(1);
+        assertThat(s.max()).isEqualTo(5);
+        assertThat(s.repeats()).isEqualTo(3);
+    }
+
+    @Test
+    void summaryOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
+        assertThat(Summary.of(4, 1, 3, 2).median()).isEqualTo(2.5);
+        assertThat(Summary.of(7.0).median()).isEqualTo(7);
+        assertThatThrownBy(Summary::of).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void summaryScalesAndSaysItsSpread() {
+        Summary s = Summary.of(90, 100, 110).times(2);
+        assertThat(s.median()).isEqualTo(200);
+        assertThat(s.min()).isEqualTo(180);
+        assertThat(s.max()).isEqualTo(220);
+        assertThat(s.relativeSpread()).isCloseTo(0.2, within(1e-12));
+    }
+
+    @Test
+    void histogramIsExactBelow128() {
+        LatencyHistogram h = new LatencyHistogram();
+        for (int v = 1; v <= 100; v++) {
+            h.record(v);
+        }
+        assertThat(h.count()).isEqualTo(100);
+        assertThat(h.percentile(50)).isEqualTo(50);
+        assertThat(h.percentile(90)).isEqualTo(90);
+        assertThat(h.percentile(99)).isEqualTo(99);
+        assertThat(h.percentile(100)).isEqualTo(100);
+        assertThat(h.percentile(0)).isEqualTo(1);
+        assertThat(h.max()).isEqualTo(100);
+    }
+
+    @Test
+    void histogramPercentilesAreWithinOnePercentOfTheExactOnes() {
+        Random random = new Random(1);
+        int n = 100_000;
+        long[] values = new long[n];
+        LatencyHistogram h = new LatencyHistogram();
+        for (int i = 0; i < n; i++) {
+            values[i] = (long) Math.exp(random.nextDouble() * Math.log(1e9));   // 1 ns to 1 s, log-uniform
+            h.record(values[i]);
+        }
+        java.util.Arrays.sort(values);
+        for (double p : new double[] {50, 90, 99, 99.9}) {
+            long exact = values[(int) Math.ceil(p / 100 * n) - 1];
+            assertThat(h.percentile(p)).as("p%s", p).isCloseTo(exact, within(exact * 0.01 + 1));
+        }
+    }
+
+    @Test
+    void bucketsAreContiguous() {
+        for (long v : new long[] {0, 1, 127, 128, 129, 255, 256, 257, 1_000_000, Long.MAX_VALUE / 2}) {
+            int i = LatencyHistogram.index(v);
+            assertThat(LatencyHistogram.lowest(i)).as("lowest of bucket of %d", v).isLessThanOrEqualTo(v);
+            assertThat(LatencyHistogram.lowest(i + 1)).as("next bucket after %d", v).isGreaterThan(v);
+        }
+    }
+
+    @Test
+    void histogramsMergeAndReset() {
+        LatencyHistogram a = new LatencyHistogram();
+        LatencyHistogram b = new LatencyHistogram();
+        a.record(10);
+        b.record(20);
+        b.record(30);
+        a.add(b);
+        assertThat(a.count()).isEqualTo(3);
+        assertThat(a.percentile(50)).isEqualTo(20);
+        assertThat(a.max()).isEqualTo(30);
+        a.reset();
+        assertThat(a.count()).isZero();
+        assertThat(a.percentile(50)).isZero();
+        assertThatThrownBy(() -> a.percentile(101)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void sizesPrintAndParse() {
+        assertThat(Sizes.label(8192)).isEqualTo("8K");
+        assertThat(Sizes.label(4186112)).isEqualTo("4088K");
+        assertThat(Sizes.label(128 << 20)).isEqualTo("128M");
+        assertThat(Sizes.label(1L << 30)).isEqualTo("1G");
+        assertThat(Sizes.label(1000)).isEqualTo("1000");
+        assertThat(Sizes.parse("64k")).isEqualTo(65536);
+        assertThat(Sizes.parse("1M")).isEqualTo(1 << 20);
+        assertThat(Sizes.parse("2GiB")).isEqualTo(2L << 30);
+        assertThat(Sizes.parse("4186112")).isEqualTo(4186112);
+        assertThatThrownBy(() -> Sizes.parse("lots")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theFullSweepHasEveryPowerOfTwoAndTheVirtioCeiling() {
+        assertThat(BenchOptions.fullSweep()).hasSize(16).startsWith(8192).endsWith(128 << 20)
+                .contains(4186112, 4 << 20, 1 << 20, 65536);
+    }
+}

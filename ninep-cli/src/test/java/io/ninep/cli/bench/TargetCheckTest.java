@@ -1,0 +1,88 @@
+package io.ninep.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TargetCheckTest {
+
+    private final List<Result> rs = new ArrayList<>();
+
+    private void seq(String server, String backend, String op, long msize, int n, double v) {
+        rs.add(new Result(Family.SEQ, "sequential", server, backend, "tcp", op, msize, n, 1, Metric.THROUGHPUT,
+                Summary.of(v), ""));
+    }
+
+    private void raw(String op, long msize, double v) {
+        rs.add(new Result(Family.BASELINE, "blast", "raw", "-", "tcp", op, msize, 1, 1, Metric.THROUGHPUT, Summary.of(v), ""));
+    }
+
+    private TargetCheck.Verdict verdict(String startsWith) {
+        return new TargetCheck(rs, 4).verdicts().stream().filter(v -> v.target().startsWith(startsWith)).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void withNoFiguresEveryTargetIsNotApplicable() {
+        assertThat(new TargetCheck(List.of(), 4).verdicts()).hasSize(10)
+                .allSatisfy(v -> assertThat(v.outcome()).isEqualTo(TargetCheck.Outcome.NA));
+    }
+
+    @Test
+    void readAgainstTheRawSocketTakesTheWorstMsizeFromOneMegabyteUp() {
+        raw("read", 65536, 1000);
+        seq("ninep", "memory", "read", 65536, 4, 100);   // below 1M: not part of the target
+        raw("read", 1 << 20, 3000);
+        seq("ninep", "memory", "read", 1 << 20, 4, 2700);   // 0.90
+        raw("read", 4 << 20, 3000);
+        seq("ninep", "memory", "read", 4 << 20, 4, 2400);   // 0.80: the worst
+        var v = verdict("Sequential read, ninep");
+        assertThat(v.outcome()).isEqualTo(TargetCheck.Outcome.MISS);
+        assertThat(v.ratio()).isEqualTo(0.8, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(v.detail()).contains("1M 0.90", "4M 0.80");
+    }
+
+    @Test
+    void againstDiodBothInFlightCountsMustMeetTheBar() {
+        seq("ninep", "local", "write", 65536, 1, 300);
+        seq("diod", "local", "write", 65536, 1, 100);   // 3.0
+        seq("ninep", "local", "write", 65536, 4, 300);
+        seq("diod", "local", "write", 65536, 4, 180);   // 1.67
+        var v = verdict("Sequential write at msize 64K");
+        assertThat(v.outcome()).isEqualTo(TargetCheck.Outcome.PASS);
+        assertThat(v.ratio()).isCloseTo(300.0 / 180, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void latencyIsComparedWithThePlatformThreadPingPong() {
+        rs.add(new Result(Family.SMALL, "ops", "ninep", "memory", "tcp", "getattr", 0, 1, 1, Metric.LATENCY_P50,
+                Summary.of(30), ""));
+        rs.add(new Result(Family.BASELINE, "pingpong", "raw", "-", "tcp", "pingpong", 0, 1, 1, Metric.LATENCY_P50,
+                Summary.of(20), ""));
+        rs.add(new Result(Family.BASELINE, "pingpong", "raw", "-", "tcp", "pingpong-virtual", 0, 1, 1,
+                Metric.LATENCY_P50, Summary.of(25), ""));
+        var v = verdict("Tgetattr median round trip");
+        assertThat(v.outcome()).isEqualTo(TargetCheck.Outcome.PASS);
+        assertThat(v.ratio()).isEqualTo(1.5);
+    }
+
+    @Test
+    void allocationIsTheWorstMsizeAndLargeBuffersOnlyCountForSmallRequests() {
+        for (long msize : new long[] {65536, 128 << 20}) {
+            rs.add(new Result(Family.ALLOC, "per-request", "ninep", "memory", "tcp", "getattr", msize, 1, 1,
+                    Metric.CLIENT_HEAP, Summary.of(msize == 65536 ? 200 : 300), ""));
+            rs.add(new Result(Family.ALLOC, "per-request", "ninep", "memory", "tcp", "read-4k", msize, 1, 1,
+                    Metric.SERVER_LARGE_BUFFERS, Summary.of(1), ""));
+            rs.add(new Result(Family.ALLOC, "per-request", "ninep", "memory", "tcp", "getattr", msize, 1, 1,
+                    Metric.SERVER_LARGE_BUFFERS, Summary.of(0), ""));
+        }
+        var heap = verdict("Client heap");
+        assertThat(heap.outcome()).isEqualTo(TargetCheck.Outcome.MISS);
+        assertThat(heap.measured()).isEqualTo(300);
+        var buffers = verdict("No pool buffer");
+        assertThat(buffers.outcome()).isEqualTo(TargetCheck.Outcome.PASS);
+        assertThat(buffers.detail()).contains("server read-4k at 64K: 1.000");
+    }
+}
