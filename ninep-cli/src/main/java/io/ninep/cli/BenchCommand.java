@@ -22,20 +22,27 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code ninep bench}: the figures behind every claim of speed, with their baselines, in one run. */
 @Command(name = "bench",
         description = {
-            "Measure ninep against the limits of this machine and against diod, in one run, and write",
-            "a report: a table on the terminal, CSV, Markdown and PNG charts.",
-            "Families (--only/--skip): baseline (raw TCP and Unix-socket blasts at every msize, iperf3,",
-            "a 19/160-byte socket ping-pong, memory copy); seq (sequential read and write of a large",
-            "file at every msize from 8K to 128M and 4186112, 1 and N in flight, over TCP and a Unix",
-            "socket, ninep's server with each backend and diod up to its 64K); small (Tgetattr,",
-            "walk+clunk, walk+open+read 4K+clunk: rate and latency percentiles, 1 and 32 in flight, one",
-            "and several connections); alloc (heap bytes and pool buffers per small request, client",
-            "and server, at msize 64K, 4M, 128M); readdir (10 000 entries: server time per entry, and",
-            "end to end). Then every target of issue 5 is checked: PASS, MISS or N/A.",
-            "ninep's server runs in a JVM of its own (--in-process: in this one); its backends are",
-            "memory (MemoryFileServer), null (a synthetic file that moves no bytes: the engine alone)",
-            "and local (LocalFileServer on tmpfs, the same files diod serves). Needs root for diod",
-            "(or --no-diod). The full run takes about half an hour on 2 cores; --quick a minute or two.",
+            "Measure ninep against the limits of this machine and against diod, in one run, and write "
+                    + "a report: a table on the terminal, CSV, Markdown and PNG charts.",
+            "",
+            "Families (--only/--skip):",
+            "  baseline  raw TCP and Unix-socket blasts at every msize, iperf3, a 19/160-byte socket "
+                    + "ping-pong, memory copy",
+            "  seq       sequential read and write of a large file at every msize from 8K to 128M and "
+                    + "4186112, 1 and N in flight, over TCP and a Unix socket; ninep's server with each "
+                    + "backend, and diod up to its 64K",
+            "  small     Tgetattr, walk+clunk, walk+open+read 4K+clunk: rate and latency percentiles, "
+                    + "1 and 32 in flight, one and several connections",
+            "  alloc     heap bytes and pool buffers per small request, client and server, at msize "
+                    + "64K, 4M and 128M",
+            "  readdir   10 000 entries: server time per entry, and end to end",
+            "Then every target of issue 5 is checked: PASS, MISS or N/A.",
+            "",
+            "ninep's server runs in a JVM of its own (--in-process: in this one); its backends are "
+                    + "memory (MemoryFileServer), null (a synthetic file that moves no bytes: the engine "
+                    + "alone) and local (LocalFileServer on tmpfs, the same files diod serves). diod needs "
+                    + "root (or --no-diod). The full run takes about half an hour on 2 cores; --quick a "
+                    + "minute or two.",
             ""
         },
         mixinStandardHelpOptions = true)
@@ -125,7 +132,10 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BenchOptions o;
-        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        // The parse result holds the whole command line, the subcommand's name included.
+        List<String> all = spec.commandLine().getParseResult().originalArgs();
+        int name = all.indexOf(spec.name());
+        List<String> args = all.subList(name + 1, all.size());
         try {
             o = options();
         } catch (IllegalArgumentException e) {

@@ -73,6 +73,8 @@ class BenchCommandTest {
                 "small-rate.png", "small-latency-x1.png", "alloc.png", "readdir.png")) {
             assertThat(out.resolve(f)).as(f).isNotEmptyFile();
         }
+        assertThat(Files.readAllLines(out.resolve("machine.txt")))
+                .contains("command: ninep bench --out " + out + " --work " + dir + " " + String.join(" ", TINY) + " --in-process");
         assertThat(r.out()).contains("Sequential read over tcp", "Targets (issue 5)", "Readdir of the big directory");
         // Every listing saw the whole directory: its 100 entries, "." and "..".
         assertThat(csv).filteredOn(l -> l.contains(",entries,")).hasSize(6).allSatisfy(l -> assertThat(l).contains(",102,"));
