@@ -10,6 +10,7 @@ import io.ninep.server.NinepServer;
 import io.ninep.server.ServerConfig;
 import io.ninep.server.memory.MemoryFileServer;
 import io.ninep.transport.DialAddress;
+import io.ninep.transport.metrics.MetricsSnapshot;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
@@ -36,6 +37,12 @@ class ReadmeExamplesIT {
                 readme.open(LinuxOpenFlags.O_RDONLY);
                 text = new String(readme.readAllBytes(), StandardCharsets.UTF_8);
                 assertThat(session.negotiation().toString()).contains("using");
+                MetricsSnapshot m = session.metrics().snapshot();
+                System.out.println(m.requests() + " requests, " + m.inFlight() + " in flight, msize " + m.msize());
+                // attach, walk, open, the reads up to the end of the file, and the walk's clunk still to come
+                assertThat(m.requests()).isGreaterThanOrEqualTo(4);
+                assertThat(m.inFlight()).isZero();
+                assertThat(m.msize()).isEqualTo(session.negotiation().msize());
             }
             assertThat(text).isEqualTo("hello from 9P\n");
         }
