@@ -1,5 +1,6 @@
 package io.ninep.cli;
 
+import io.ninep.cli.options.ByteSize;
 import io.ninep.server.Connection;
 import io.ninep.server.NinepServer;
 import io.ninep.server.ServerConfig;
@@ -210,26 +211,11 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    /** "131072", "128k", "4M", "1G": a byte count. */
+    /** "131072", "128k", "4M", "1G" ({@link ByteSize}): an msize up to 2147483647. */
     static final class SizeConverter implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            String v = value.trim().toLowerCase(Locale.ROOT);
-            long unit = 1;
-            if (v.endsWith("k") || v.endsWith("m") || v.endsWith("g")) {
-                unit = switch (v.charAt(v.length() - 1)) {
-                    case 'k' -> 1L << 10;
-                    case 'm' -> 1L << 20;
-                    default -> 1L << 30;
-                };
-                v = v.substring(0, v.length() - 1);
-            }
-            long n;
-            try {
-                n = Long.parseLong(v) * unit;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + value + "' is not a size (131072, 128k, 4M)");
-            }
+            long n = ByteSize.parse(value);
             if (n > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException(value + " is larger than the largest msize, 2147483647");
             }

@@ -12,14 +12,19 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Debian's diod, the C 9P server, exporting the run's directory on a free loopback port, started
- * as ninep-it's interop tests start it ({@code diod -f -n -N -c /dev/null -l 127.0.0.1:PORT -e DIR})
- * from a working directory of the run's (diod turns core dumps on), and stopped by its PID.
- * Its aname is the exported directory. diod caps msize at 64 KiB.
+ * Debian's diod, the C 9P server, exporting a directory on a free loopback port
+ * ({@code diod -f -n -N -c /dev/null -l 127.0.0.1:PORT -e DIR}), started from a working
+ * directory of the caller's (diod turns core dumps on, and a diod that aborts writes its core
+ * there), and stopped by its PID, never by name: other diods on the machine are not ours. Its
+ * aname is the exported directory. diod caps msize at 64 KiB and needs root to switch to the
+ * attaching user. {@code ninep bench} and the interop tests start diod with this.
  */
-final class DiodProcess implements AutoCloseable {
+public final class DiodProcess implements AutoCloseable {
+    /** Where Debian installs diod. */
+    public static final Path BINARY = Path.of("/usr/sbin/diod");
+
     /** The largest msize diod agrees to. */
-    static final int MAX_MSIZE = 65536;
+    public static final int MAX_MSIZE = 65536;
 
     private final Process process;
     private final int port;
@@ -31,21 +36,23 @@ final class DiodProcess implements AutoCloseable {
         this.export = export;
     }
 
-    static List<String> command(Path binary, int port, Path export) {
+    /** The command line: {@code diod -f -n -N -c /dev/null -l 127.0.0.1:PORT -e DIR}. */
+    public static List<String> command(Path binary, int port, Path export) {
         return List.of(binary.toString(), "-f", "-n", "-N", "-c", "/dev/null", "-l", "127.0.0.1:" + port, "-e",
                 export.toString());
     }
 
-    static DiodProcess start(Path binary, Path export, Path workDir, Path log) throws IOException, InterruptedException {
+    /** Starts diod and returns once it accepts connections; its output goes to {@code log}. */
+    public static DiodProcess start(Path binary, Path export, Path workDir, Path log) throws IOException, InterruptedException {
         if (!Files.isExecutable(binary)) {
             throw new IOException("no diod at " + binary + " (apt-get install diod, or --diod PATH, or --no-diod)");
         }
-        int port = freePort();
+        int port = freeLoopbackPort();
         Process p = new ProcessBuilder(command(binary, port, export)).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         DiodProcess d = new DiodProcess(p, port, export);
         try {
-            d.awaitListening(log);
+            awaitListening(p, port, log);
         } catch (IOException | InterruptedException e) {
             d.close();
             throw e;
@@ -53,20 +60,33 @@ final class DiodProcess implements AutoCloseable {
         return d;
     }
 
-    String address() {
+    /** The dial string: {@code tcp!127.0.0.1!PORT}. */
+    public String address() {
         return "tcp!127.0.0.1!" + port;
     }
 
-    String aname() {
+    public int port() {
+        return port;
+    }
+
+    /** The directory diod exports, as an aname. */
+    public String aname() {
         return export.toString();
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    /** diod says nothing when it listens: connect until it accepts, or dies. */
-    private void awaitListening(Path log) throws IOException, InterruptedException {
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * diod says nothing when it starts listening: connect to {@code port} until it accepts, or
+     * fail with {@code log} if the process dies first (or 20 s pass).
+     */
+    public static void awaitListening(Process process, int port, Path log) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (true) {
             try (Socket s = new Socket()) {
@@ -84,7 +104,7 @@ final class DiodProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    public static int freeLoopbackPort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

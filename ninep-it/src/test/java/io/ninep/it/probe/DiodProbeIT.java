@@ -5,6 +5,7 @@ import io.ninep.it.peers.Trees;
 import io.ninep.protocol.testing.Prerequisites;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ninep.cli.bench.DiodProcess;
 import io.ninep.cli.probe.CheckResult;
 import io.ninep.cli.proxy.Note;
 import io.ninep.cli.proxy.Proxy;
@@ -136,11 +137,11 @@ class DiodProbeIT {
     void hostileChecksAndTheRMessageThatKillsDiod() throws Exception {
         Path work = Files.createTempDirectory("ninep-diod-hostile");
         Path export = Files.createDirectory(work.resolve("export"));
-        int port = Diod.freeLoopbackPort();
-        Process diod = new ProcessBuilder(Diod.command(port, export)).directory(work.toFile())
+        int port = DiodProcess.freeLoopbackPort();
+        Process diod = new ProcessBuilder(DiodProcess.command(DiodProcess.BINARY, port, export)).directory(work.toFile())
                 .redirectErrorStream(true).redirectOutput(work.resolve("diod.log").toFile()).start();
         try {
-            Diod.awaitListening(diod, port, work.resolve("diod.log"));
+            DiodProcess.awaitListening(diod, port, work.resolve("diod.log"));
             Report r = Probe.run(options("tcp!127.0.0.1!" + port, export).withOnly(java.util.Set.of("hostile")));
             System.out.println(ReportFormat.text(r, ReportFormat.Evidence.PROBLEMS));
             assertThat(verdicts(r)).as(() -> ReportFormat.text(r, ReportFormat.Evidence.PROBLEMS))
