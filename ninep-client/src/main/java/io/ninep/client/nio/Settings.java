@@ -51,9 +51,11 @@ record Settings(Key key, int gid, int umask, ClientConfig config) {
     static final String MSIZE = "msize";
     static final String DIALECT = "dialect";
     static final String TIMEOUT = "timeout";
+    static final String REPLY_TIMEOUT = "replyTimeout";
     static final String WINDOW = "window";
     static final String CONFIG = "config";
-    static final Set<String> KEYS = Set.of(UNAME, ANAME, N_UNAME, GID, UMASK, MSIZE, DIALECT, TIMEOUT, WINDOW, CONFIG);
+    static final Set<String> KEYS = Set.of(UNAME, ANAME, N_UNAME, GID, UMASK, MSIZE, DIALECT, TIMEOUT, REPLY_TIMEOUT, WINDOW,
+            CONFIG);
 
     static Settings of(NinepUri uri, Map<String, ?> env) {
         for (String k : env.keySet()) {
@@ -90,7 +92,10 @@ record Settings(Key key, int gid, int umask, ClientConfig config) {
             config = config.withDialect(d instanceof Dialect dialect ? dialect : Dialect.parse(Objects.toString(d)));
         }
         if (env.containsKey(TIMEOUT)) {
-            config = config.withConnectTimeout(parseDuration(env.get(TIMEOUT)));
+            config = config.withConnectTimeout(parseDuration(env.get(TIMEOUT), TIMEOUT));
+        }
+        if (env.containsKey(REPLY_TIMEOUT)) {
+            config = config.withReplyTimeout(parseDuration(env.get(REPLY_TIMEOUT), REPLY_TIMEOUT));
         }
         if (env.containsKey(WINDOW)) {
             config = config.withIoWindow(parseInt(env.get(WINDOW), WINDOW));
@@ -151,7 +156,7 @@ record Settings(Key key, int gid, int umask, ClientConfig config) {
         }
     }
 
-    private static Duration parseDuration(Object value) {
+    private static Duration parseDuration(Object value, String key) {
         if (value instanceof Duration d) {
             return d;
         }
@@ -162,7 +167,7 @@ record Settings(Key key, int gid, int umask, ClientConfig config) {
         try {
             return s.startsWith("P") || s.startsWith("p") ? Duration.parse(s) : Duration.ofMillis(Long.parseLong(s));
         } catch (NumberFormatException | DateTimeParseException e) {
-            return fail(TIMEOUT, value, "a Duration, milliseconds, or ISO-8601 such as PT10S");
+            return fail(key, value, "a Duration, milliseconds, or ISO-8601 such as PT10S");
         }
     }
 

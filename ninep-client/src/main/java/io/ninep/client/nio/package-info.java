@@ -50,6 +50,9 @@
  *       <td>9P2000.L</td></tr>
  *   <tr><td>timeout</td><td>connect timeout: {@link java.time.Duration}, milliseconds, or "PT10S"</td>
  *       <td>10 s</td></tr>
+ *   <tr><td>replyTimeout</td><td>how long a request waits for its reply before it is flushed (and
+ *       the operation fails with an {@link java.io.InterruptedIOException}); same forms as timeout</td>
+ *       <td>none: wait</td></tr>
  *   <tr><td>window</td><td>requests one large read or write keeps in flight</td><td>4</td></tr>
  *   <tr><td>config</td><td>a {@link io.ninep.client.ClientConfig} to start from (the keys above
  *       override it)</td><td>{@code ClientConfig.defaults()}</td></tr>

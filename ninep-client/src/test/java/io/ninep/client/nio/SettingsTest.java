@@ -78,8 +78,11 @@ class SettingsTest {
     @Test
     void numbersAndTypedValuesWorkToo() {
         Settings s = settings("ninep://h/", Map.of("timeout", 1500, "dialect", Dialect.P9P2000, "umask", 022,
-                "n_uname", -1, "uname", "u"));
+                "n_uname", -1, "uname", "u", "replyTimeout", Duration.ofSeconds(20)));
         assertThat(s.config().connectTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(s.config().replyTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(settings("ninep://h/", Map.of("replyTimeout", "PT2S")).config().replyTimeout())
+                .isEqualTo(Duration.ofSeconds(2));
         assertThat(s.config().dialect()).isEqualTo(Dialect.P9P2000);
         assertThat(s.umask()).isEqualTo(022);
         assertThat(s.key().nUname()).isEqualTo(P9.NONUNAME);
@@ -121,7 +124,9 @@ class SettingsTest {
         assertThatThrownBy(() -> settings("ninep://h/", Map.of("umask", "9")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("umask");
         assertThatThrownBy(() -> settings("ninep://h/", Map.of("timeout", "soon")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeout");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'timeout'");
+        assertThatThrownBy(() -> settings("ninep://h/", Map.of("replyTimeout", "later")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'replyTimeout'");
         assertThatThrownBy(() -> settings("ninep://h/", Map.of("config", "defaults")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ClientConfig");
     }
