@@ -36,7 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  alloc     heap bytes and pool buffers per small request, client and server, at msize "
                     + "64K, 4M and 128M",
             "  readdir   10 000 entries: server time per entry, and end to end",
-            "Then every target of issue 5 is checked: PASS, MISS or N/A.",
+            "Then every target of issue 5 is checked: PASS, MISS or NA (not measured in this run).",
             "",
             "ninep's server runs in a JVM of its own (--in-process: in this one); its backends are "
                     + "memory (MemoryFileServer), null (a synthetic file that moves no bytes: the engine "

@@ -153,7 +153,7 @@ public final class BenchRun {
             md.append('\n').append(t.markdown());
         }
         text.append('\n').append(details(verdicts));
-        md.append('\n').append(details(verdicts).replace("\n  ", "\n  - "));
+        md.append('\n').append(detailsMarkdown(verdicts));
         files.add(writeString(dir.resolve("summary.txt"), text.toString()));
         files.add(writeString(dir.resolve("summary.md"), md.toString()));
         String subtitle = machine.line() + "\n" + method() + "; load average " + machine.loadBefore() + " before, "
@@ -176,6 +176,15 @@ public final class BenchRun {
         StringBuilder b = new StringBuilder("Targets in detail\n");
         for (TargetCheck.Verdict v : verdicts) {
             b.append(v.outcome()).append("  ").append(v.target()).append("\n  ").append(v.detail()).append('\n');
+        }
+        return b.toString();
+    }
+
+    static String detailsMarkdown(List<TargetCheck.Verdict> verdicts) {
+        StringBuilder b = new StringBuilder("**Targets in detail**\n\n");
+        for (TargetCheck.Verdict v : verdicts) {
+            b.append("- ").append(v.outcome()).append(": ").append(v.target()).append("  \n  ").append(v.detail())
+                    .append('\n');
         }
         return b.toString();
     }

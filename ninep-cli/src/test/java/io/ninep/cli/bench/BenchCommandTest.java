@@ -75,6 +75,8 @@ class BenchCommandTest {
         }
         assertThat(Files.readAllLines(out.resolve("machine.txt")))
                 .contains("command: ninep bench --out " + out + " --work " + dir + " " + String.join(" ", TINY) + " --in-process");
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("**Targets in detail**")
+                .containsPattern("\n- (PASS|MISS|NA): Sequential read");
         assertThat(r.out()).contains("Sequential read over tcp", "Targets (issue 5)", "Readdir of the big directory");
         // Every listing saw the whole directory: its 100 entries, "." and "..".
         assertThat(csv).filteredOn(l -> l.contains(",entries,")).hasSize(6).allSatisfy(l -> assertThat(l).contains(",102,"));
