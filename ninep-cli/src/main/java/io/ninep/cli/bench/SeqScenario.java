@@ -71,7 +71,12 @@ final class SeqScenario {
     Measured measure(Point p) throws Exception {
         Endpoint e = p.endpoint();
         long fileSize = ctx.options.fileSize();
-        try (Session s = e.connect(p.msize(), p.inFlight()); Fid root = e.attach(s); Fid f = root.walk(e.bigFile())) {
+        // The arena outlives the session: closing the session joins the client's writer thread,
+        // which may still be returning from the gathering write of the last Twrite (the server
+        // can answer before writev returns), and a shared arena cannot close while a system call
+        // holds one of its buffers.
+        try (Arena arena = Arena.ofShared();
+             Session s = e.connect(p.msize(), p.inFlight()); Fid root = e.attach(s); Fid f = root.walk(e.bigFile())) {
             String note = s.msize() == p.msize() ? "" : "asked msize " + p.msize() + ", got " + s.msize();
             f.open(p.read() ? LinuxOpenFlags.O_RDONLY : LinuxOpenFlags.O_WRONLY);
             long maxIo = f.maxIo();
@@ -82,24 +87,22 @@ final class SeqScenario {
                         + maxIo + " bytes: use a larger --file-size");
             }
             long chunk = pieces * maxIo;
-            try (Arena arena = Arena.ofShared()) {
-                ByteBuffer buf = arena.allocate(chunk, 4096).asByteBuffer();
-                long[] offset = {0};
-                Plan.Step step = () -> {
-                    if (offset[0] + chunk > fileSize) {
-                        offset[0] = 0;
-                    }
-                    buf.clear();
-                    long n = p.read() ? f.readAll(offset[0], buf) : f.writeAll(offset[0], buf);
-                    if (n != chunk) {
-                        throw new IOException(p.label() + ": moved " + n + " bytes of " + chunk + " at offset " + offset[0]);
-                    }
-                    offset[0] += chunk;
-                    return n;
-                };
-                Summary bytes = ctx.plan.measure(Plan.loop(step));
-                return new Measured(s.msize(), bytes.times(1.0 / Sizes.MIB), note);
-            }
+            ByteBuffer buf = arena.allocate(chunk, 4096).asByteBuffer();
+            long[] offset = {0};
+            Plan.Step step = () -> {
+                if (offset[0] + chunk > fileSize) {
+                    offset[0] = 0;
+                }
+                buf.clear();
+                long n = p.read() ? f.readAll(offset[0], buf) : f.writeAll(offset[0], buf);
+                if (n != chunk) {
+                    throw new IOException(p.label() + ": moved " + n + " bytes of " + chunk + " at offset " + offset[0]);
+                }
+                offset[0] += chunk;
+                return n;
+            };
+            Summary bytes = ctx.plan.measure(Plan.loop(step));
+            return new Measured(s.msize(), bytes.times(1.0 / Sizes.MIB), note);
         }
     }
 
