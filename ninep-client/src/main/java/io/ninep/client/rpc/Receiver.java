@@ -21,7 +21,7 @@ import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 
 /**
- * The reader of one connection, run by its own virtual thread: reads a header, finds the request
+ * The reader of one connection, run by its own platform thread: reads a header, finds the request
  * by tag, reads the body where that request wants it, decodes, and hands the result to the
  * {@link Exchanges}. Reading is tag-aware: a Rread's or Rreaddir's payload goes straight from
  * the transport into the caller's buffer ({@link FrameReader#readBody}), every other reply into
