@@ -9,7 +9,6 @@ import io.ninep.protocol.Quirk;
 import io.ninep.protocol.Strictness;
 import io.ninep.protocol.WireString;
 import io.ninep.protocol.codec.FrameDecoder;
-import io.ninep.protocol.message.Frame;
 import io.ninep.protocol.message.RMessage;
 import io.ninep.protocol.message.Rerror;
 import io.ninep.protocol.message.Rlerror;
@@ -122,8 +121,7 @@ final class Receiver implements Runnable {
         putHeader(b);
         reader.readBody(b, header.bodySize());
         b.flip();
-        Frame frame = decoder.decode(b);
-        exchanges.replied(r, (RMessage) frame.body(), 0, null);
+        exchanges.replied(r, (RMessage) decoder.decodeMessage(b), 0, null);
     }
 
     /** Rread/Rreaddir: count[4] then the payload, straight into the caller's buffer. */
