@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -39,7 +39,8 @@ public final class NinepServer implements AutoCloseable {
     private final FileServer fileServer;
     private final ServerConfig config;
     private final AtomicLong ids = new AtomicLong();
-    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    /** In the order they opened, so that {@link #metrics()} lists their pools in a stable order. */
+    private final Set<Connection> connections = new CopyOnWriteArraySet<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
     /** Guards {@link #retired} and the removal of closed connections, so that a snapshot counts each connection once. */

@@ -213,6 +213,18 @@ final class ReplyQueue {
 
     /** Writes the vector and starts the staging buffer over. */
     private void flush() throws IOException {
+        if (vectorLength == 0 && segmentStart == 0) {
+            // Replies without payloads, the common case: the staging buffer is the whole write,
+            // and needs no view of its own (a view per write was a good part of a small reply's heap).
+            if (staging.position() > 0) {
+                append(staging.flip());
+                transport.write(vector, 0, 1);
+                vector[0] = null;
+                vectorLength = 0;
+            }
+            staging.clear();
+            return;
+        }
         closeSegment();
         if (vectorLength > 0) {
             transport.write(vector, 0, vectorLength);

@@ -16,8 +16,16 @@ import java.util.List;
  * client); 1 worker on one connection, 32 on one, and 32 spread over several connections.
  * Every worker times each operation into a histogram of its own; a repeat's percentiles come
  * from the merged histograms.
+ *
+ * <p>Before an endpoint's first point, every operation runs at full concurrency for
+ * {@value #ENDPOINT_WARMUP_MILLIS} ms: otherwise the first point of the run (and the first of
+ * each backend, whose code the server has not run yet) pays for the JIT of both JVMs, which a
+ * short per-point warm-up (--quick: 0.2 s) does not cover. Measured without it, the backend that
+ * came first looked markedly slower than the other, whichever it was.
  */
 final class SmallOpsScenario {
+    private static final long ENDPOINT_WARMUP_MILLIS = 1000;
+
     enum Op {
         GETATTR("getattr", 1), WALK_CLUNK("walk-clunk", 2), OPEN_READ_CLUNK("open-read-clunk", 4);
 
@@ -61,6 +69,7 @@ final class SmallOpsScenario {
         int total = endpoints.size() * Op.values().length * shapes().size();
         int i = 0;
         for (Endpoint e : endpoints) {
+            warmUp(e);
             for (Op op : Op.values()) {
                 for (Shape shape : shapes()) {
                     ctx.settle();
@@ -135,7 +144,22 @@ final class SmallOpsScenario {
         }
     }
 
+    /** Runs every operation on {@code e} at full concurrency, measuring nothing. */
+    private void warmUp(Endpoint e) throws Exception {
+        ctx.progress("[small] warming up on " + e.label());
+        for (Op op : Op.values()) {
+            run(e, op, new Shape(ctx.options.smallInFlight(), 1), ENDPOINT_WARMUP_MILLIS * 1_000_000L,
+                    new LatencyHistogram[0]);
+        }
+    }
+
     Summary measure(Endpoint e, Op op, Shape shape, LatencyHistogram[] perRepeat) throws Exception {
+        return Summary.of(run(e, op, shape, ctx.plan.warmupNanos(), perRepeat));
+    }
+
+    /** Warms up for {@code warmupNanos}, then measures one repeat per slot of {@code perRepeat}; returns their rates. */
+    private double[] run(Endpoint e, Op op, Shape shape, long warmupNanos, LatencyHistogram[] perRepeat)
+            throws Exception {
         List<Session> sessions = new ArrayList<>();
         List<Fid> fids = new ArrayList<>();
         try {
@@ -157,15 +181,15 @@ final class SmallOpsScenario {
                 }
                 workers.add(new Worker(root, file, op));
             }
-            window(workers, ctx.plan.warmupNanos());
-            double[] rates = new double[ctx.plan.repeats()];
+            window(workers, warmupNanos);
+            double[] rates = new double[perRepeat.length];
             for (int r = 0; r < rates.length; r++) {
                 rates[r] = window(workers, ctx.plan.eachNanos());
                 LatencyHistogram merged = new LatencyHistogram();
                 workers.forEach(w -> merged.add(w.latencies));
                 perRepeat[r] = merged;
             }
-            return Summary.of(rates);
+            return rates;
         } finally {
             for (int i = fids.size() - 1; i >= 0; i--) {
                 fids.get(i).close();

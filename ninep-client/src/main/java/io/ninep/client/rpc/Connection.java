@@ -41,12 +41,12 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>Callers take a reply buffer and a tag permit (waiting if the pool's budget or the tags
  *       are spent), put the request on the send queue, and then wait for it (blocking calls) or
  *       return an {@link RpcFuture}.
- *   <li>The writer, a virtual thread, takes requests off the send queue, gives each its tag in
+ *   <li>The writer, a platform thread, takes requests off the send queue, gives each its tag in
  *       the same critical section, and writes its frame. Only the writer writes (apart from
  *       Tversion, before it starts). Callers never touch the transport, because interrupting a
  *       thread inside a channel operation closes the channel ({@code AbstractInterruptibleChannel}):
  *       an interrupted call must cost a Tflush, not the connection.
- *   <li>The reader, a virtual thread, reads each reply's header, finds the request by its tag,
+ *   <li>The reader, a platform thread, reads each reply's header, finds the request by its tag,
  *       reads the body into the request's reply buffer (a Rread's or Rreaddir's payload straight
  *       into the caller's buffer), decodes it, and settles the request. It never writes and
  *       never waits for anything but the transport; futures complete on it.
@@ -101,8 +101,12 @@ public final class Connection implements Closeable {
         this.exchanges = new Exchanges(transport, pool, dialect, msize,
                 new ClientObserver(transport.peer(), settled.bytesOut(), settled.bytesIn()));
         Receiver receiver = new Receiver(exchanges, reader, dialect, msize, config.strictness(), quirks);
-        this.readerThread = Thread.ofVirtual().name("ninep-reader " + transport.peer()).unstarted(receiver);
-        this.writerThread = Thread.ofVirtual().name("ninep-writer " + transport.peer())
+        // Platform threads: they live as long as the connection and block in the transport at
+        // every request, which costs a virtual thread heap each time (a poller registration and
+        // scheduler tasks, ~200 bytes per request; docs/design-notes.md). Daemons, as virtual
+        // threads are: a connection nobody closed must not keep the JVM alive.
+        this.readerThread = Thread.ofPlatform().daemon().name("ninep-reader " + transport.peer()).unstarted(receiver);
+        this.writerThread = Thread.ofPlatform().daemon().name("ninep-writer " + transport.peer())
                 .unstarted(new Sender(exchanges, writer));
     }
 

@@ -31,8 +31,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <h2>Lock</h2>
  * {@code lock} guards the tag table, the permit counts, the send queue, the pending flushes, the
- * spare requests, the {@code receiving} marker, {@code closeCause}, and the mutable fields of
- * every {@link Request}. It is never held during I/O, and waits on its conditions release it.
+ * spare requests, the {@code receiving} marker, the parked writer, {@code closeCause}, and the
+ * mutable fields of every {@link Request}. It is never held during I/O, and waits on its
+ * conditions (and the writer's park) release it.
  * Buffers go back to the pool while it is held (the pool's lock is a leaf: it is taken inside
  * this one, never the other way round), so that a request's state, tag, permit and buffers
  * change together and {@link #awaitIdle} sees them all back. Blocking acquires from the pool
@@ -60,7 +61,6 @@ final class Exchanges {
     private final int errorReplySize;
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition sendQueued = lock.newCondition();
     private final Condition receiverDone = lock.newCondition();
     // Guarded by lock:
     private final TagTable tags = new TagTable();
@@ -70,6 +70,12 @@ final class Exchanges {
     private final Permits permits = new Permits(lock);
     private int receiverWaiters;
     private Request receiving;
+    /**
+     * The writer thread while it is parked waiting for the queue, else null. It parks rather
+     * than awaiting a Condition because each await allocates a node, once per request when
+     * requests come one at a time.
+     */
+    private Thread idleWriter;
     private Throwable closeCause;
     /** Frames the reader has finished with; written by the reader thread only. */
     private volatile long framesReceived;
@@ -221,17 +227,19 @@ final class Exchanges {
             return false;
         }
         r.replyBuffer = b;
+        Thread writer;
         lock.lock();
         try {
             if (closeCause != null || r.state != State.NEW || !permits.ordinaryFree()) {
                 return false;   // the slow path sorts it out, with the buffer already taken
             }
             permits.take(r);
-            enqueue(r);
-            return true;
+            writer = enqueue(r);
         } finally {
             lock.unlock();
         }
+        wake(writer);
+        return true;
     }
 
     /** Remembers the virtual thread submitting an asynchronous request, for {@link #cancelFuture}. */
@@ -277,14 +285,15 @@ final class Exchanges {
                 }
                 r.replyBuffer = b;
             }
+            Thread writer;
             lock.lock();
             try {
                 while (true) {
                     checkUnsent(r);
                     if (permits.ordinaryFree()) {
                         permits.take(r);
-                        enqueue(r);
-                        return;
+                        writer = enqueue(r);
+                        break;
                     }
                     long left = deadline == 0 ? 0 : deadline - System.nanoTime();
                     if (deadline != 0 && left <= 0) {
@@ -300,6 +309,7 @@ final class Exchanges {
             } finally {
                 lock.unlock();
             }
+            wake(writer);
         } catch (IOException | RuntimeException e) {
             releaseUnsent(r);
             throw e;
@@ -394,10 +404,27 @@ final class Exchanges {
         }
     }
 
-    private void enqueue(Request r) {
+    /**
+     * Queues {@code r} for the writer; returns the writer thread if it is parked, for the caller
+     * to {@link #wake} once it has let go of the lock: woken while the lock is still held, the
+     * writer would only block on the lock, and queueing for a lock allocates.
+     */
+    private Thread enqueue(Request r) {
         assert lock.isHeldByCurrentThread();
         queue.addLast(r);
-        sendQueued.signal();
+        return idleWriter;
+    }
+
+    private static void wake(Thread writer) {
+        if (writer != null) {
+            LockSupport.unpark(writer);   // a stale wake-up is harmless: the writer checks the queue again
+        }
+    }
+
+    /** Wakes the writer from under the lock, where that is rare enough not to matter (Tflush, closing). */
+    private void wakeWriter() {
+        assert lock.isHeldByCurrentThread();
+        wake(idleWriter);
     }
 
     /**
@@ -411,7 +438,14 @@ final class Exchanges {
         lock.lock();
         try {
             while (queue.isEmpty() && closeCause == null) {
-                sendQueued.awaitUninterruptibly();
+                idleWriter = Thread.currentThread();
+                lock.unlock();
+                try {
+                    LockSupport.park(this);   // interrupts and spurious wake-ups: the loop checks again
+                } finally {
+                    lock.lock();
+                    idleWriter = null;
+                }
             }
             if (closeCause != null) {
                 return 0;
@@ -560,7 +594,7 @@ final class Exchanges {
         r.flushSent = true;
         r.flushCount++;
         queue.addFlush(f);   // ahead of ordinary requests: its target is on the wire already
-        sendQueued.signal();
+        wakeWriter();
         return true;
     }
 
@@ -818,7 +852,7 @@ final class Exchanges {
             victims = toDeliver;
             closing = observer.closed(cause);
             permits.wakeAll();
-            sendQueued.signalAll();
+            wakeWriter();
         } finally {
             lock.unlock();
         }

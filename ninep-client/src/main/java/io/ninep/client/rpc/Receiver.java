@@ -9,7 +9,6 @@ import io.ninep.protocol.Quirk;
 import io.ninep.protocol.Strictness;
 import io.ninep.protocol.WireString;
 import io.ninep.protocol.codec.FrameDecoder;
-import io.ninep.protocol.message.Frame;
 import io.ninep.protocol.message.RMessage;
 import io.ninep.protocol.message.Rerror;
 import io.ninep.protocol.message.Rlerror;
@@ -21,7 +20,7 @@ import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 
 /**
- * The reader of one connection, run by its own virtual thread: reads a header, finds the request
+ * The reader of one connection, run by its own platform thread: reads a header, finds the request
  * by tag, reads the body where that request wants it, decodes, and hands the result to the
  * {@link Exchanges}. Reading is tag-aware: a Rread's or Rreaddir's payload goes straight from
  * the transport into the caller's buffer ({@link FrameReader#readBody}), every other reply into
@@ -122,8 +121,7 @@ final class Receiver implements Runnable {
         putHeader(b);
         reader.readBody(b, header.bodySize());
         b.flip();
-        Frame frame = decoder.decode(b);
-        exchanges.replied(r, (RMessage) frame.body(), 0, null);
+        exchanges.replied(r, (RMessage) decoder.decodeMessage(b), 0, null);
     }
 
     /** Rread/Rreaddir: count[4] then the payload, straight into the caller's buffer. */

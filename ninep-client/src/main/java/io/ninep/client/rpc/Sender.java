@@ -5,7 +5,7 @@ import io.ninep.transport.FrameWriter;
 import java.util.Arrays;
 
 /**
- * The writer of one connection, run by its own virtual thread: the only thread that writes
+ * The writer of one connection, run by its own platform thread: the only thread that writes
  * frames once the connection is open. It takes everything queued (up to {@value #WRITE_BATCH}
  * requests, each given its tag as it leaves the queue: {@link Exchanges#nextBatch}) and writes
  * them together, so that requests that pile up while a write is under way cost one system call.

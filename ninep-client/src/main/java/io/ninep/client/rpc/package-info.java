@@ -16,8 +16,9 @@
  * diagram lacks. The first terminal state wins; cancelling twice is harmless.
  *
  * <h2>Threads and locks</h2>
- * Callers never touch the transport: a writer thread (virtual) writes every frame, a reader
- * thread (virtual) reads every reply. This departs from the letter of DESIGN.md ("take the tag
+ * Callers never touch the transport: a writer thread writes every frame, a reader thread
+ * reads every reply (platform threads: blocking in the transport, virtual ones would allocate
+ * at each request; docs/design-notes.md). This departs from the letter of DESIGN.md ("take the tag
  * under the writer lock", done by the caller) for one reason: interrupting a thread that is
  * inside a channel operation closes the channel, so a caller's interrupt, which must cost a
  * Tflush, would cost the connection. The tag is still taken at the moment the frame is written:

@@ -88,13 +88,22 @@ public final class FrameDecoder {
      */
     public Frame decode(ByteBuffer buf) throws ProtocolException {
         int start = buf.position();
+        Message body = decodeMessage(buf);
+        return new Frame(buf.getShort(start + 5) & 0xFFFF, body);
+    }
+
+    /**
+     * As {@link #decode}, but returns the message alone: for a reader that took the tag from the
+     * header already, and would only throw the envelope away (an allocation per reply).
+     */
+    public Message decodeMessage(ByteBuffer buf) throws ProtocolException {
+        int start = buf.position();
         int size = checkedFrameSize(buf, msize);
         if (size > buf.remaining()) {
             throw new ProtocolException(null, "size",
                     "frame says " + size + " bytes, only " + buf.remaining() + " are there");
         }
         int code = buf.get(start + 4) & 0xFF;
-        int tag = buf.getShort(start + 5) & 0xFFFF;
         MessageType type = MessageType.byCode(code);
         if (type == null) {
             throw new ProtocolException(null, "type", MessageType.describe(code) + " is not a 9P message");
@@ -114,6 +123,6 @@ public final class FrameDecoder {
             reader.tolerate("size", reader.remaining() + " bytes after the end of the message, ignored");
         }
         buf.position(end);
-        return new Frame(tag, body);
+        return body;
     }
 }
