@@ -5,6 +5,10 @@ import io.ninep.cli.bench.BenchRun;
 import io.ninep.cli.bench.Family;
 import io.ninep.cli.bench.Plan;
 import io.ninep.cli.bench.Sizes;
+import io.ninep.cli.files.ErrorText;
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -145,7 +149,15 @@ final class BenchCommand implements Callable<Integer> {
         try {
             new BenchRun(o, args, System.out, System.err).run();
             return 0;
+        } catch (FileSystemException e) {
+            // Where the run writes or works: say which file and why, as coreutils would.
+            System.err.println("ninep: bench: " + e.getFile() + ": " + ErrorText.of(e));
+            return 1;
+        } catch (IOException e) {
+            System.err.println("ninep: bench: " + ErrorText.of(e));
+            return 1;
         } catch (Exception e) {
+            // Not the user's doing: the trace is for the bug report.
             System.err.println("ninep: bench: " + e);
             e.printStackTrace(System.err);
             return 1;
@@ -172,6 +184,10 @@ final class BenchCommand implements Callable<Integer> {
         o = o.withTransports(transports.isEmpty() ? o.transports() : transports,
                 backends.isEmpty() ? o.backends() : backends, unixBackends.isEmpty() ? o.unixBackends() : unixBackends);
         o = o.withJfr(jfr);
+        if (o.needsDiod() && !Files.isExecutable(o.diod())) {
+            // Said before anything starts, not half an hour into the run.
+            throw new IllegalArgumentException("no diod at " + o.diod() + " (apt-get install diod, or --diod PATH, or --no-diod)");
+        }
         if (work != null) {
             o = o.withWork(work);
         }

@@ -46,7 +46,7 @@ public record BenchOptions(Path out, Set<Family> families, Path diod, boolean ip
      */
     public static final int VIRTIO_CEILING = 4186112;
 
-    public static final Path DIOD = Path.of("/usr/sbin/diod");
+    public static final Path DIOD = DiodProcess.BINARY;
 
     public BenchOptions {
         families = families.isEmpty() ? EnumSet.noneOf(Family.class) : EnumSet.copyOf(families);
@@ -114,6 +114,12 @@ public record BenchOptions(Path out, Set<Family> families, Path diod, boolean ip
             m = Math.max(m, x);
         }
         return m;
+    }
+
+    /** Whether the run starts diod: it is not left out, and a family it takes part in runs over TCP. */
+    public boolean needsDiod() {
+        return diod != null && (runs(Family.SEQ) || runs(Family.SMALL) || runs(Family.READDIR))
+                && transports.contains("tcp");
     }
 
     public boolean runs(Family f) {

@@ -107,8 +107,7 @@ public final class BenchRun {
     }
 
     private DiodProcess startDiod(Fixture fixture) throws IOException, InterruptedException {
-        boolean needed = options.runs(Family.SEQ) || options.runs(Family.SMALL) || options.runs(Family.READDIR);
-        if (options.diod() == null || !needed || !options.transports().contains("tcp")) {
+        if (!options.needsDiod()) {
             return null;
         }
         DiodProcess d = DiodProcess.start(options.diod(), fixture.export, fixture.diodWork, options.out().resolve("diod.log"));

@@ -93,6 +93,24 @@ class BenchCommandTest {
     }
 
     @Test
+    void aMissingDiodIsSaidBeforeAnythingStarts() {
+        Run r = run("bench", "--only", "small", "--diod", dir.resolve("no-diod").toString(), "--out", dir.resolve("r").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("ninep: bench: no diod at " + dir.resolve("no-diod")
+                + " (apt-get install diod, or --diod PATH, or --no-diod)\n");
+        assertThat(dir.resolve("r")).doesNotExist();
+    }
+
+    @Test
+    void anOutputDirectoryThatCannotBeMadeIsOneLineNotATrace() throws Exception {
+        Path blocker = Files.writeString(dir.resolve("a-file"), "x");
+        Run r = run(args(blocker.resolve("report"), "--only", "alloc", "--in-process"));
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).endsWith("ninep: bench: " + blocker.resolve("report") + ": Not a directory\n")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void unknownFamiliesAreUsageErrors() {
         Run r = run("bench", "--only", "everything", "--out", dir.toString());
         assertThat(r.code()).isEqualTo(2);
