@@ -10,6 +10,7 @@ import io.ninep.server.spi.Created;
 import io.ninep.server.spi.DirectorySink;
 import io.ninep.server.spi.FileNode;
 import io.ninep.server.spi.FileServer;
+import io.ninep.server.spi.FileSpan;
 import io.ninep.server.spi.Identity;
 import io.ninep.server.spi.LockRequest;
 import io.ninep.server.spi.OpenFile;
@@ -25,6 +26,13 @@ import java.util.List;
  * 9P2000 and 9P2000.u requests live in {@link ClassicRequests}.
  */
 final class Dispatcher {
+    /**
+     * Reads of at least this many bytes go out with sendfile when the backend offers a span:
+     * below it a copy costs less than the extra system calls, and the reply can share one
+     * gathering write with others.
+     */
+    static final int SPAN_THRESHOLD = 16 * 1024;
+    private static final ByteBuffer NO_DATA = ByteBuffer.allocate(0).asReadOnlyBuffer();
     private final Connection connection;
     private final FileServer fileServer;
     private final FidTable fids;
@@ -350,6 +358,13 @@ final class Dispatcher {
             }
             if (f.isDirectory() && dialect() != Dialect.P9P2000_L) {
                 return classic.readDirectory(r, f, file, rd.offset(), count);
+            }
+            if (count >= SPAN_THRESHOLD && connection.transport().sendsFilesDirectly()) {
+                FileSpan span = file.span(rd.offset(), count);
+                if (span != null) {
+                    r.span(span);
+                    return new Rread(NO_DATA);
+                }
             }
             ByteBuffer buf = r.replyBuffer(count);
             int n = file.read(rd.offset(), buf);

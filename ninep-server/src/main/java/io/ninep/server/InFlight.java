@@ -325,7 +325,8 @@ final class InFlight {
     private void queue(int tag, RMessage message, Request request, ServerRequestEvent event) {
         assert lock.isHeldByCurrentThread();
         RMessage checked = connection.checked(message);
-        observer.queued(checked, checked.encodedSize(replies.dialect()), event);
+        int spanBytes = request != null && checked == message ? request.spanBytes() : 0;
+        observer.queued(checked, checked.encodedSize(replies.dialect()) + spanBytes, event);
         replies.add(tag, checked, request);
     }
 

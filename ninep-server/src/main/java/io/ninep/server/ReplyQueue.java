@@ -4,7 +4,10 @@ import io.ninep.protocol.Dialect;
 import io.ninep.protocol.codec.FcallFormat;
 import io.ninep.protocol.codec.FrameEncoder;
 import io.ninep.protocol.message.Frame;
+import io.ninep.protocol.MessageType;
 import io.ninep.protocol.message.RMessage;
+import io.ninep.protocol.message.Rread;
+import io.ninep.server.spi.FileSpan;
 import io.ninep.transport.Transport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -23,7 +26,8 @@ import java.util.function.Consumer;
  * <p>Whoever adds a reply then calls {@link #drain}; the first thread to find no drain running
  * becomes the drainer and writes until the queue is empty, so there is no writer thread, nobody
  * waits for a lock while another writes, and a busy connection sends many replies per system
- * call. Once a request's reply has been written (or dropped, if the connection failed), the
+ * call. An Rread whose data a backend left in a file ({@link FileSpan}) breaks the gathering
+ * write: its header goes with the replies before it, its data with sendfile. Once a request's reply has been written (or dropped, if the connection failed), the
  * draining thread tells the connection, which releases the request's buffers.
  *
  * <p>Locking: {@code lock} guards {@code queue}, {@code draining} and {@code unwritten}; it is
@@ -157,6 +161,11 @@ final class ReplyQueue {
             segmentStart = 0;
             vectorLength = 0;
             for (Pending p : batch) {
+                FileSpan span = p.request() == null ? null : p.request().span();
+                if (span != null && p.message() instanceof Rread) {
+                    writeSpan(p.tag(), span);
+                    continue;
+                }
                 Frame frame = new Frame(p.tag(), p.message());
                 if (trace != null) {
                     trace.accept(name + " -> " + FcallFormat.format(frame));
@@ -194,6 +203,25 @@ final class ReplyQueue {
                 lock.unlock();
             }
         }
+    }
+
+    /**
+     * An Rread whose data stays in a file: its header goes out with what is gathered so far, then
+     * the file's bytes with sendfile, straight from the page cache to the socket.
+     */
+    private void writeSpan(int tag, FileSpan span) throws IOException {
+        if (trace != null) {
+            trace.accept(name + " -> Rread tag " + tag + " count " + span.count() + " (sendfile)");
+        }
+        if (staging.remaining() < Rread.HEADER_SIZE) {
+            flush();
+        }
+        staging.putInt(Rread.HEADER_SIZE + span.count())
+                .put((byte) MessageType.RREAD.code())
+                .putShort((short) tag)
+                .putInt(span.count());
+        flush();
+        transport.transferFrom(span.channel(), span.position(), span.count());
     }
 
     /** Ends the staging segment being filled, as one element of the vector. */

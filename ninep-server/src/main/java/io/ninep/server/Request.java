@@ -2,6 +2,7 @@ package io.ninep.server;
 
 import io.ninep.protocol.message.RMessage;
 import io.ninep.protocol.message.TMessage;
+import io.ninep.server.spi.FileSpan;
 import io.ninep.transport.buffer.PooledBuffer;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -51,6 +52,8 @@ final class Request implements Runnable {
     private PooledBuffer frame;
     /** The buffer holding the reply's payload (Rread, Rreaddir), or null. */
     private PooledBuffer replyBuffer;
+    /** The file bytes an Rread sends instead of a payload buffer (sendfile), or null. */
+    private volatile FileSpan span;
 
     Request(Connection connection, int tag, TMessage message, PooledBuffer frame, State initial) {
         this.connection = connection;
@@ -118,6 +121,23 @@ final class Request implements Runnable {
         return b.buffer();
     }
 
+    /** Makes the reply (an Rread with no data of its own) carry {@code s}'s bytes, sent from the file. */
+    void span(FileSpan s) {
+        assert span == null : "one span per request";
+        span = s;
+    }
+
+    /** The file bytes the Rread carries, or null. */
+    FileSpan span() {
+        return span;
+    }
+
+    /** Bytes the reply carries besides its message: the span's. */
+    int spanBytes() {
+        FileSpan s = span;
+        return s == null ? 0 : s.count();
+    }
+
     void releaseFrame() {
         PooledBuffer f = frame;
         if (f != null) {
@@ -126,11 +146,16 @@ final class Request implements Runnable {
         }
     }
 
+    /** Gives back what the reply's payload was held in: the pooled buffer, or the file span. */
     void releaseReplyBuffer() {
         PooledBuffer b = replyBuffer;
         if (b != null) {
             replyBuffer = null;
             b.release();
+        }
+        FileSpan s = span;
+        if (s != null) {
+            s.release();
         }
     }
 

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 
 /**
@@ -59,6 +60,17 @@ public final class SocketTransport implements Transport {
         while (left > 0) {
             left -= channel.write(srcs, offset, length);
         }
+    }
+
+    /** sendfile(2), through {@link FileChannel#transferTo}: the file's pages go to the socket without a copy in the JVM. */
+    @Override
+    public void transferFrom(FileChannel file, long position, int count) throws IOException {
+        FileTransfers.send(this, file, position, count, (at, left) -> file.transferTo(at, left, channel));
+    }
+
+    @Override
+    public boolean sendsFilesDirectly() {
+        return true;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.ninep.transport;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 
 /**
  * A connected, reliable byte stream between a 9P client and server: a TCP or Unix socket, a pair
@@ -29,6 +30,22 @@ public interface Transport extends Closeable {
      * gathering write where the channel supports it.
      */
     void write(ByteBuffer[] srcs, int offset, int length) throws IOException;
+
+    /**
+     * Writes exactly {@code count} bytes of {@code file} from {@code position}, as the payload of
+     * a frame whose header was just written. If the file ends sooner (it shrank meanwhile), the
+     * rest is sent as zeros so that the frame stays whole, as Samba does with sendfile. This
+     * default copies through a buffer; a socket sends with sendfile(2), see
+     * {@link #sendsFilesDirectly}.
+     */
+    default void transferFrom(FileChannel file, long position, int count) throws IOException {
+        FileTransfers.copy(this, file, position, count);
+    }
+
+    /** True if {@link #transferFrom} hands file pages to the kernel without copying them through the JVM. */
+    default boolean sendsFilesDirectly() {
+        return false;
+    }
 
     /**
      * The largest message this transport can carry, like Linux's trans_maxsize: msize is never

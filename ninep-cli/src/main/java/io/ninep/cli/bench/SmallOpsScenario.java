@@ -13,7 +13,8 @@ import java.util.List;
  * Small operations per second and their latency: Tgetattr; walk+clunk (Twalk to a new fid and
  * Tclunk); walk+open+read 4 KiB+clunk (Twalk, Tlopen, Tread, Tclunk). Each in-flight request is a
  * worker, a virtual thread calling the blocking API in a loop (how a Java program uses the
- * client); 1 worker on one connection, 32 on one, and 32 spread over several connections.
+ * client); 1 worker on one connection, 32 on one, and 32 spread over several connections; and
+ * Tgetattr once more with 1 worker on a platform thread, as the raw ping-pong runs.
  * Every worker times each operation into a histogram of its own; a repeat's percentiles come
  * from the merged histograms.
  *
@@ -39,8 +40,20 @@ final class SmallOpsScenario {
         }
     }
 
-    /** Requests in flight (workers) and connections. */
-    record Shape(int inFlight, int connections) {}
+    /**
+     * Requests in flight (workers) and connections; workers are virtual threads unless
+     * {@code platformCallers}, the shape that times Tgetattr the way the raw ping-pong baseline
+     * runs (both ends on platform threads).
+     */
+    record Shape(int inFlight, int connections, boolean platformCallers) {
+        Shape(int inFlight, int connections) {
+            this(inFlight, connections, false);
+        }
+
+        String op(Op op) {
+            return platformCallers ? op.id + "-platform" : op.id;
+        }
+    }
 
     private final BenchContext ctx;
 
@@ -52,6 +65,7 @@ final class SmallOpsScenario {
         List<Shape> shapes = new ArrayList<>();
         int many = ctx.options.smallInFlight();
         shapes.add(new Shape(1, 1));
+        shapes.add(new Shape(1, 1, true));
         shapes.add(new Shape(many, 1));
         if (ctx.options.connections() > 1) {
             shapes.add(new Shape(many, ctx.options.connections()));
@@ -66,24 +80,30 @@ final class SmallOpsScenario {
 
     void run() throws Exception {
         List<Endpoint> endpoints = endpoints();
-        int total = endpoints.size() * Op.values().length * shapes().size();
+        int total = endpoints.size() * (Op.values().length * shapes().size() - (Op.values().length - 1));
         int i = 0;
         for (Endpoint e : endpoints) {
             warmUp(e);
             for (Op op : Op.values()) {
                 for (Shape shape : shapes()) {
+                    if (shape.platformCallers() && op != Op.GETATTR) {
+                        continue;   // the caller's kind matters for the latency target only
+                    }
                     ctx.settle();
                     LatencyHistogram[] perRepeat = new LatencyHistogram[ctx.plan.repeats()];
                     Summary rate = measure(e, op, shape, perRepeat);
                     String note = "msize " + Sizes.label(ctx.options.smallMsize()) + "; " + op.requests + " request"
                             + (op.requests > 1 ? "s" : "") + " per operation";
-                    ctx.add(new Result(Family.SMALL, "ops", e.server(), e.backend(), e.transport(), op.id, 0,
+                    if (shape.platformCallers()) {
+                        note += "; callers on platform threads";
+                    }
+                    ctx.add(new Result(Family.SMALL, "ops", e.server(), e.backend(), e.transport(), shape.op(op), 0,
                             shape.inFlight(), shape.connections(), Metric.RATE, rate, note));
-                    Baselines.latencies("ops", e.server(), e.backend(), e.transport(), op.id, shape.inFlight(),
+                    Baselines.latencies("ops", e.server(), e.backend(), e.transport(), shape.op(op), shape.inFlight(),
                             shape.connections(), perRepeat, note, ctx);
                     LatencyHistogram mid = perRepeat[perRepeat.length / 2];
                     ctx.progress(String.format("[small %d/%d] %s %s x%d on %d: %s ops/s, p50 %.1f us, p99 %.1f us", ++i,
-                            total, e.label(), op.id, shape.inFlight(), shape.connections(), Baselines.range(rate),
+                            total, e.label(), shape.op(op), shape.inFlight(), shape.connections(), Baselines.range(rate),
                             mid.percentile(50) / 1000, mid.percentile(99) / 1000));
                 }
             }
@@ -181,10 +201,11 @@ final class SmallOpsScenario {
                 }
                 workers.add(new Worker(root, file, op));
             }
-            window(workers, warmupNanos);
+            Thread.Builder callers = shape.platformCallers() ? Thread.ofPlatform() : Thread.ofVirtual();
+            window(workers, warmupNanos, callers);
             double[] rates = new double[perRepeat.length];
             for (int r = 0; r < rates.length; r++) {
-                rates[r] = window(workers, ctx.plan.eachNanos());
+                rates[r] = window(workers, ctx.plan.eachNanos(), callers);
                 LatencyHistogram merged = new LatencyHistogram();
                 workers.forEach(w -> merged.add(w.latencies));
                 perRepeat[r] = merged;
@@ -201,7 +222,7 @@ final class SmallOpsScenario {
     }
 
     /** Runs every worker for {@code nanos}; returns operations per second. */
-    private static double window(List<Worker> workers, long nanos) throws Exception {
+    private static double window(List<Worker> workers, long nanos, Thread.Builder callers) throws Exception {
         if (nanos <= 0) {
             return 0;
         }
@@ -211,7 +232,7 @@ final class SmallOpsScenario {
             w.deadline = start + nanos;
             w.ops = 0;
             w.latencies.reset();
-            threads.add(Thread.ofVirtual().name("bench worker").start(w));
+            threads.add(callers.name("bench worker").start(w));
         }
         for (Thread t : threads) {
             t.join();

@@ -68,7 +68,11 @@ class BenchCommandTest {
         Set<String> backends = csv.stream().skip(1).filter(l -> l.contains(",seq,")).map(l -> l.split(",")[4])
                 .collect(Collectors.toSet());
         assertThat(backends).containsExactlyInAnyOrder("memory", "null", "local");
-        assertThat(Files.readAllLines(out.resolve("targets.csv"))).hasSize(11);
+        assertThat(Files.readAllLines(out.resolve("targets.csv"))).as("a header and 13 targets").hasSize(14)
+                .anySatisfy(l -> assertThat(l).contains("(local backend), TCP"))
+                .anySatisfy(l -> assertThat(l).contains("callers on platform threads"));
+        assertThat(csv).as("Tgetattr timed from a platform thread too")
+                .anySatisfy(l -> assertThat(l).contains(",getattr-platform,"));
         for (String f : List.of("summary.txt", "summary.md", "machine.txt", "seq-read-tcp.png", "seq-write-unix.png",
                 "small-rate.png", "small-latency-x1.png", "alloc.png", "readdir.png")) {
             assertThat(out.resolve(f)).as(f).isNotEmptyFile();

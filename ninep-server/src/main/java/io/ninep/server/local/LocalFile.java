@@ -9,6 +9,7 @@ import io.ninep.server.local.sys.StatSyscalls;
 import io.ninep.server.lock.LockHandle;
 import io.ninep.server.lock.RangeLock;
 import io.ninep.server.spi.LockRequest;
+import io.ninep.server.spi.FileSpan;
 import io.ninep.server.spi.LockStatus;
 import io.ninep.server.spi.OpenFile;
 import java.io.IOException;
@@ -35,6 +36,8 @@ final class LocalFile implements OpenFile {
     private final long qidPath;
     private final LockHandle locks;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private SpanChannel spanChannel;   // opened at the first span; guarded by this
+    private boolean spanChannelTried;  // guarded by this
 
     /** Takes over {@code fd}; {@code file} is only read for its identity. */
     LocalFile(Tree tree, FileHandle file, int fd, int hostFlags) {
@@ -58,6 +61,29 @@ final class LocalFile implements OpenFile {
             throw new ErrnoException(Errno.EBADF, name + ": not open for reading");
         }
         return IoSyscalls.pread(fd, dst, offset, name);
+    }
+
+    /** The bytes as a span of a channel on this descriptor, for sendfile; null if no channel can be had. */
+    @Override
+    public FileSpan span(long offset, int count) throws IOException {
+        if (!OpenFlags.readable(flags)) {
+            throw new ErrnoException(Errno.EBADF, name + ": not open for reading");
+        }
+        SpanChannel channel = spanChannel();
+        if (channel == null) {
+            return null;
+        }
+        long size = StatSyscalls.size(fd, name);
+        int n = (int) Math.max(0, Math.min(count, size - offset));
+        return channel.span(offset, n);
+    }
+
+    private synchronized SpanChannel spanChannel() {
+        if (!spanChannelTried) {
+            spanChannelTried = true;
+            spanChannel = SpanChannel.open(fd, name);
+        }
+        return spanChannel;
     }
 
     @Override
@@ -101,6 +127,13 @@ final class LocalFile implements OpenFile {
         if (closed.compareAndSet(false, true)) {
             locks.close();
             FdSyscalls.close(fd);
+            SpanChannel channel;
+            synchronized (this) {
+                channel = spanChannel;
+            }
+            if (channel != null) {
+                channel.release();   // closes now, or when the last span still being sent is released
+            }
         }
     }
 }

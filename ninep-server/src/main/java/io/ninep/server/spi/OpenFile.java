@@ -36,6 +36,18 @@ public interface OpenFile {
         throw new ErrnoException(Errno.EBADF, "not open for reading");
     }
 
+    /**
+     * A read the engine may send without copying its bytes into a reply buffer: {@code count}
+     * bytes from {@code offset} (fewer at the end of the file, none past it) as a span of a
+     * {@link java.nio.channels.FileChannel}, which the engine sends with sendfile(2). Returns
+     * null when this file cannot, and the engine calls {@link #read} instead (the default).
+     * Asked only for large reads over transports that send files directly; the same rules as
+     * {@link #read} apply (permission, EBADF).
+     */
+    default FileSpan span(long offset, int count) throws IOException {
+        return null;
+    }
+
     /** Writes {@code src}'s remaining bytes at {@code offset} (ignored for O_APPEND files); returns how many. */
     default int write(long offset, ByteBuffer src) throws IOException {
         throw new ErrnoException(Errno.EBADF, "not open for writing");

@@ -19,6 +19,9 @@ public record FileStat(
     /** statx's STATX_BASIC_STATS | STATX_BTIME. */
     static final int WANTED = 0x7ff | 0x800;
     static final int STATX_BTIME = 0x800;
+    static final int STATX_SIZE = 0x200;
+    /** Where stx_size is in struct statx. */
+    static final long SIZE_OFFSET = 40;
     /** sizeof(struct statx). */
     static final long SIZE = 256;
 
@@ -26,7 +29,7 @@ public record FileStat(
         return new FileStat(
                 b.get(JAVA_INT, 0), Short.toUnsignedInt(b.get(JAVA_SHORT, 28)), b.get(JAVA_INT, 20),
                 b.get(JAVA_INT, 24), Integer.toUnsignedLong(b.get(JAVA_INT, 16)), b.get(JAVA_LONG, 32),
-                b.get(JAVA_LONG, 40), b.get(JAVA_LONG, 48), b.get(JAVA_INT, 4),
+                b.get(JAVA_LONG, SIZE_OFFSET), b.get(JAVA_LONG, 48), b.get(JAVA_INT, 4),
                 b.get(JAVA_LONG, 64), b.get(JAVA_INT, 72), b.get(JAVA_LONG, 80), b.get(JAVA_INT, 88),
                 b.get(JAVA_LONG, 96), b.get(JAVA_INT, 104), b.get(JAVA_LONG, 112), b.get(JAVA_INT, 120),
                 b.get(JAVA_INT, 128), b.get(JAVA_INT, 132), b.get(JAVA_INT, 136), b.get(JAVA_INT, 140));

@@ -40,6 +40,22 @@ public final class StatSyscalls {
         return statx(fd, Native.EMPTY, LinuxAbi.AT_EMPTY_PATH | LinuxAbi.AT_SYMLINK_NOFOLLOW, subject);
     }
 
+    /** The size of the file open at {@code fd}: statx(2) asking for nothing else. */
+    public static long size(int fd, Object subject) throws ErrnoException {
+        try (Scratch a = Scratch.take()) {
+            MemorySegment err = Native.errnoSlot(a);
+            MemorySegment buf = a.allocate(FileStat.SIZE, 8);
+            int r = (int) STATX.invokeExact(err, fd, Native.cString(a, Native.EMPTY),
+                    LinuxAbi.AT_EMPTY_PATH | LinuxAbi.AT_SYMLINK_NOFOLLOW, FileStat.STATX_SIZE, buf);
+            if (r < 0) {
+                throw Native.error(Native.errno(err), "statx", subject);
+            }
+            return buf.get(JAVA_LONG, FileStat.SIZE_OFFSET);
+        } catch (Throwable t) {
+            throw Native.rethrow(t);
+        }
+    }
+
     /** statx(2) of {@code name} in {@code dirFd}, never following a symbolic link. */
     public static FileStat fstatat(int dirFd, byte[] name, Object subject) throws ErrnoException {
         return statx(dirFd, name, LinuxAbi.AT_SYMLINK_NOFOLLOW, subject);

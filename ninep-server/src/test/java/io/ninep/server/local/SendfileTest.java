@@ -1,0 +1,179 @@
+package io.ninep.server.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ninep.protocol.message.Frame;
+import io.ninep.protocol.message.Rclunk;
+import io.ninep.protocol.message.Rlopen;
+import io.ninep.protocol.message.Rread;
+import io.ninep.protocol.message.Tclunk;
+import io.ninep.protocol.message.Tlopen;
+import io.ninep.protocol.message.Tread;
+import io.ninep.server.ServerConfig;
+import io.ninep.server.spi.FileNode;
+import io.ninep.server.spi.FileSpan;
+import io.ninep.server.spi.Identity;
+import io.ninep.server.spi.OpenFile;
+import io.ninep.server.spi.OpenFlags;
+import io.ninep.server.testing.RawClient;
+import io.ninep.server.testing.ServerFixture;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Large reads of local files go out with sendfile over sockets (the file's pages straight to the
+ * socket) and are copied through a reply buffer elsewhere; either way the client gets the same
+ * bytes, and the channel a span holds closes once neither the file nor a reply needs it.
+ */
+class SendfileTest {
+    private static final int SIZE = 1024 * 1024 + 12345;
+    private static final int MSIZE = 256 * 1024;
+    private static final int COUNT = 200_000;
+
+    @TempDir
+    Path export;
+
+    private final List<String> trace = new CopyOnWriteArrayList<>();
+    private byte[] content;
+
+    private void makeFile() throws Exception {
+        content = new byte[SIZE];
+        new Random(11).nextBytes(content);
+        Files.write(export.resolve("big"), content);
+    }
+
+    private ServerFixture fixture() throws Exception {
+        return new ServerFixture(new LocalFileServer(export), ServerConfig.defaults().withTrace(trace::add));
+    }
+
+    @Test
+    void largeReadsOverTcpAreSentFromTheFileAndCarryItsBytes() throws Exception {
+        makeFile();
+        try (ServerFixture fixture = fixture()) {
+            RawClient c = fixture.connect(ServerFixture.Kind.TCP);
+            openBig(c);
+            long[] offsets = {0, 100_000, SIZE - 50_000, SIZE, SIZE + 10};
+            long payload = 0;
+            for (long offset : offsets) {
+                payload += expectRead(c, offset, COUNT);
+            }
+            assertThat(sendfileLines()).as("one sendfile per large read, EOF included").hasSize(offsets.length);
+            expectRead(c, 5000, 4096);
+            assertThat(sendfileLines()).as("a small read is copied").hasSize(offsets.length);
+            fixture.assertQuiet(c);
+            assertThat(fixture.server().metrics().snapshot().totals().bytesOut())
+                    .as("the bytes sent from the file count as sent").isGreaterThan(payload);
+        }
+    }
+
+    @Test
+    void overAPipeTheSameReadsAreCopied() throws Exception {
+        makeFile();
+        try (ServerFixture fixture = fixture()) {
+            RawClient c = fixture.connect(ServerFixture.Kind.PIPE);
+            openBig(c);
+            expectRead(c, 0, COUNT);
+            expectRead(c, SIZE - 50_000, COUNT);
+            assertThat(sendfileLines()).isEmpty();
+            fixture.assertQuiet(c);
+        }
+    }
+
+    @Test
+    void aClunkRacingTheReplyLeavesTheSpanItsChannelAndNoDescriptorBehind() throws Exception {
+        makeFile();
+        long before = openDescriptors();
+        try (ServerFixture fixture = fixture()) {
+            RawClient c = fixture.connect(ServerFixture.Kind.TCP);
+            c.start(MSIZE);
+            for (int i = 0; i < 40; i++) {
+                c.walk(2, 0, 1, "big");
+                c.call(3, new Tlopen(1, OpenFlags.O_RDONLY), Rlopen.class);
+                long offset = (long) i * 20_000;
+                c.send(10, new Tread(1, offset, COUNT));
+                c.send(11, new Tclunk(1));
+                Rread r = null;
+                for (int k = 0; k < 2; k++) {   // in either order: the two requests run at once
+                    Frame f = c.receive();
+                    if (f.tag() == 10) {
+                        r = (Rread) f.body();
+                    } else {
+                        assertThat(f.body()).isInstanceOf(Rclunk.class);
+                    }
+                }
+                assertThat(r).isNotNull();
+                assertThat(bytesOf(r)).isEqualTo(slice(offset, COUNT));
+            }
+            fixture.assertQuiet(c);
+        }
+        assertThat(openDescriptors()).as("every file and span channel closed").isEqualTo(before);
+    }
+
+    @Test
+    void aSpanStopsAtTheEndOfTheFileAndOutlivesTheFileUntilReleased() throws Exception {
+        makeFile();
+        long before = openDescriptors();
+        LocalFileServer server = new LocalFileServer(export);
+        FileNode root = server.attach(new Identity("root", 0), "");
+        FileNode big = LocalTesting.walk(root, "big");
+        OpenFile f = big.open(OpenFlags.O_RDONLY);
+        FileSpan tail = f.span(SIZE - 100, 4096);
+        FileSpan past = f.span(SIZE + 1, 4096);
+        assertThat(tail.count()).isEqualTo(100);
+        assertThat(past.count()).isZero();
+        f.close();
+        ByteBuffer got = ByteBuffer.allocate(100);
+        tail.channel().read(got, tail.position());
+        assertThat(got.array()).as("readable after the file's close").isEqualTo(slice(SIZE - 100, 100));
+        tail.release();
+        assertThat(tail.channel().isOpen()).as("a span still unreleased holds it").isTrue();
+        past.release();
+        past.release();   // a second release changes nothing
+        assertThat(tail.channel().isOpen()).isFalse();
+        big.release();
+        root.release();
+        server.close();
+        assertThat(openDescriptors()).isEqualTo(before);
+    }
+
+    private void openBig(RawClient c) throws Exception {
+        c.start(MSIZE);
+        c.walk(2, 0, 1, "big");
+        c.call(3, new Tlopen(1, OpenFlags.O_RDONLY), Rlopen.class);
+    }
+
+    /** Reads and checks against the file; returns the bytes the reply carried. */
+    private int expectRead(RawClient c, long offset, int count) throws Exception {
+        Rread r = c.call(4, new Tread(1, offset, count), Rread.class);
+        assertThat(bytesOf(r)).as("%d bytes at %d", count, offset).isEqualTo(slice(offset, count));
+        return r.count();
+    }
+
+    private List<String> sendfileLines() {
+        return trace.stream().filter(l -> l.contains("(sendfile)")).toList();
+    }
+
+    private byte[] slice(long offset, int count) {
+        int from = (int) Math.min(offset, SIZE);
+        return Arrays.copyOfRange(content, from, (int) Math.min(SIZE, offset + count));
+    }
+
+    private static byte[] bytesOf(Rread r) {
+        byte[] b = new byte[r.count()];
+        r.data().duplicate().get(b);
+        return b;
+    }
+
+    private static long openDescriptors() throws Exception {
+        try (var s = Files.list(Path.of("/proc/self/fd"))) {
+            return s.count();
+        }
+    }
+}
