@@ -26,7 +26,7 @@ class TargetCheckTest {
 
     @Test
     void withNoFiguresEveryTargetIsNotApplicable() {
-        assertThat(new TargetCheck(List.of(), 4).verdicts()).hasSize(10)
+        assertThat(new TargetCheck(List.of(), 4).verdicts()).hasSize(13)
                 .allSatisfy(v -> assertThat(v.outcome()).isEqualTo(TargetCheck.Outcome.NA));
     }
 
@@ -38,10 +38,15 @@ class TargetCheckTest {
         seq("ninep", "memory", "read", 1 << 20, 4, 2700);   // 0.90
         raw("read", 4 << 20, 3000);
         seq("ninep", "memory", "read", 4 << 20, 4, 2400);   // 0.80: the worst
-        var v = verdict("Sequential read, ninep");
+        seq("ninep", "local", "read", 1 << 20, 4, 2850);   // 0.95
+        seq("ninep", "local", "read", 4 << 20, 4, 2580);   // 0.86: the worst, still enough
+        var v = verdict("Sequential read, ninep to ninep (memory backend)");
         assertThat(v.outcome()).isEqualTo(TargetCheck.Outcome.MISS);
         assertThat(v.ratio()).isEqualTo(0.8, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(v.detail()).contains("1M 0.90", "4M 0.80");
+        var local = verdict("Sequential read, ninep to ninep (local backend)");
+        assertThat(local.outcome()).isEqualTo(TargetCheck.Outcome.PASS);
+        assertThat(local.ratio()).isEqualTo(0.86, org.assertj.core.api.Assertions.within(1e-9));
     }
 
     @Test
@@ -56,16 +61,21 @@ class TargetCheckTest {
     }
 
     @Test
-    void latencyIsComparedWithThePlatformThreadPingPong() {
+    void latencyIsComparedLikeWithLikePlatformCallersWithThePlatformPingPong() {
+        rs.add(new Result(Family.SMALL, "ops", "ninep", "memory", "tcp", "getattr-platform", 0, 1, 1,
+                Metric.LATENCY_P50, Summary.of(30), ""));
         rs.add(new Result(Family.SMALL, "ops", "ninep", "memory", "tcp", "getattr", 0, 1, 1, Metric.LATENCY_P50,
-                Summary.of(30), ""));
+                Summary.of(50), ""));
         rs.add(new Result(Family.BASELINE, "pingpong", "raw", "-", "tcp", "pingpong", 0, 1, 1, Metric.LATENCY_P50,
                 Summary.of(20), ""));
         rs.add(new Result(Family.BASELINE, "pingpong", "raw", "-", "tcp", "pingpong-virtual", 0, 1, 1,
                 Metric.LATENCY_P50, Summary.of(25), ""));
-        var v = verdict("Tgetattr median round trip");
-        assertThat(v.outcome()).isEqualTo(TargetCheck.Outcome.PASS);
-        assertThat(v.ratio()).isEqualTo(1.5);
+        var platform = verdict("Tgetattr median round trip, 1 in flight, TCP: <= 1.5x a raw socket ping-pong of 19/160 bytes, callers on platform");
+        assertThat(platform.outcome()).isEqualTo(TargetCheck.Outcome.PASS);
+        assertThat(platform.ratio()).isEqualTo(1.5);
+        var virtual = verdict("Tgetattr median round trip, 1 in flight, TCP: <= 1.5x a raw socket ping-pong of 19/160 bytes, callers on virtual");
+        assertThat(virtual.outcome()).isEqualTo(TargetCheck.Outcome.MISS);
+        assertThat(virtual.ratio()).isEqualTo(2.0);
     }
 
     @Test

@@ -1,10 +1,12 @@
 package io.ninep.server.local;
 
+import io.ninep.server.local.sys.StatSyscalls;
 import io.ninep.server.spi.FileSpan;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 
 /**
  * A FileChannel on an open file's descriptor, for the spans its reads are sent from with
@@ -23,9 +25,23 @@ final class SpanChannel {
         this.channel = channel;
     }
 
-    /** A channel on {@code fd}, or null if it cannot be had (reads then copy, as before). */
+    /**
+     * File systems whose files hold what their size says (statfs f_type): tmpfs, ext2/3/4, xfs,
+     * btrfs, overlayfs, zfs, f2fs. A file of procfs or sysfs reads what it generates, whatever its
+     * size says (0 or 4096), so a span sized by it would be wrong; such reads copy.
+     */
+    private static final Set<Integer> SIZED_FILE_SYSTEMS = Set.of(0x01021994, 0xEF53, 0x58465342, 0x9123683E,
+            0x794c7630, 0x2fc12fc1, 0xF2F52010);
+
+    /** A channel on {@code fd}, or null if it cannot be had or should not be (reads then copy, as before). */
     static SpanChannel open(int fd, String name) {
         try {
+            int type = StatSyscalls.fstatfs(fd, name).type();
+            if (!SIZED_FILE_SYSTEMS.contains(type)) {
+                LOG.log(System.Logger.Level.DEBUG, () -> name + ": file system type 0x" + Integer.toHexString(type)
+                        + " may not size its files truly; reads copy");
+                return null;
+            }
             return new SpanChannel(FileChannel.open(Path.of("/proc/self/fd/" + fd), StandardOpenOption.READ));
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, () -> name + ": no channel for sendfile, reads copy: " + e);
