@@ -27,7 +27,8 @@ import java.util.function.Consumer;
  * becomes the drainer and writes until the queue is empty, so there is no writer thread, nobody
  * waits for a lock while another writes, and a busy connection sends many replies per system
  * call. An Rread whose data a backend left in a file ({@link FileSpan}) breaks the gathering
- * write: its header goes with the replies before it, its data with sendfile. Once a request's reply has been written (or dropped, if the connection failed), the
+ * write: its header goes with the replies before it, its data with sendfile. Once a request's
+ * reply has been written (or dropped, if the connection failed), the
  * draining thread tells the connection, which releases the request's buffers.
  *
  * <p>Locking: {@code lock} guards {@code queue}, {@code draining} and {@code unwritten}; it is
