@@ -27,9 +27,9 @@ import java.util.List;
  */
 final class Dispatcher {
     /**
-     * Reads of at least this many bytes go out with sendfile when the backend offers a span:
-     * below it a copy costs less than the extra system calls, and the reply can share one
-     * gathering write with others.
+     * Reads of at least this many bytes go out from the file (its mapping, or sendfile) when the
+     * backend offers a span: below it a copy costs less than the span's size check and upkeep,
+     * and the reply can share one gathering write with the replies after it.
      */
     static final int SPAN_THRESHOLD = 16 * 1024;
     private static final ByteBuffer NO_DATA = ByteBuffer.allocate(0).asReadOnlyBuffer();

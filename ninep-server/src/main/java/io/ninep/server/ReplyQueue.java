@@ -26,8 +26,9 @@ import java.util.function.Consumer;
  * <p>Whoever adds a reply then calls {@link #drain}; the first thread to find no drain running
  * becomes the drainer and writes until the queue is empty, so there is no writer thread, nobody
  * waits for a lock while another writes, and a busy connection sends many replies per system
- * call. An Rread whose data a backend left in a file ({@link FileSpan}) breaks the gathering
- * write: its header goes with the replies before it, its data with sendfile. Once a request's
+ * call. An Rread whose data a backend left in a file ({@link FileSpan}) ends the gathering
+ * write: its header goes with the replies before it, then its data, written from the span's
+ * mapping of the file in the same write, or else sent with sendfile. Once a request's
  * reply has been written (or dropped, if the connection failed), the
  * draining thread tells the connection, which releases the request's buffers.
  *
@@ -208,11 +209,14 @@ final class ReplyQueue {
 
     /**
      * An Rread whose data stays in a file: its header goes out with what is gathered so far, then
-     * the file's bytes with sendfile, straight from the page cache to the socket.
+     * the file's bytes: from its mapping, in the same gathering write, or with sendfile, straight
+     * from the page cache to the socket.
      */
     private void writeSpan(int tag, FileSpan span) throws IOException {
+        ByteBuffer mapped = span.mapped();
         if (trace != null) {
-            trace.accept(name + " -> Rread tag " + tag + " count " + span.count() + " (sendfile)");
+            trace.accept(name + " -> Rread tag " + tag + " count " + span.count()
+                    + (mapped != null ? " (mapped)" : " (sendfile)"));
         }
         if (staging.remaining() < Rread.HEADER_SIZE) {
             flush();
@@ -221,8 +225,15 @@ final class ReplyQueue {
                 .put((byte) MessageType.RREAD.code())
                 .putShort((short) tag)
                 .putInt(span.count());
-        flush();
-        transport.transferFrom(span.channel(), span.position(), span.count());
+        if (mapped == null) {
+            flush();
+            transport.transferFrom(span.channel(), span.position(), span.count());
+            return;
+        }
+        closeSegment();
+        append(mapped);
+        transport.writeMapped(vector, vectorLength, span.channel(), span.position());
+        startOver();
     }
 
     /** Ends the staging segment being filled, as one element of the vector. */
@@ -257,9 +268,14 @@ final class ReplyQueue {
         closeSegment();
         if (vectorLength > 0) {
             transport.write(vector, 0, vectorLength);
-            Arrays.fill(vector, 0, vectorLength, null);
-            vectorLength = 0;
         }
+        startOver();
+    }
+
+    /** Empties the vector and the staging buffer, once what they held is written. */
+    private void startOver() {
+        Arrays.fill(vector, 0, vectorLength, null);
+        vectorLength = 0;
         staging.clear();
         segmentStart = 0;
     }

@@ -52,7 +52,7 @@ final class Request implements Runnable {
     private PooledBuffer frame;
     /** The buffer holding the reply's payload (Rread, Rreaddir), or null. */
     private PooledBuffer replyBuffer;
-    /** The file bytes an Rread sends instead of a payload buffer (sendfile), or null. */
+    /** The file bytes an Rread sends instead of a payload buffer (from a mapping, or sendfile), or null. */
     private volatile FileSpan span;
 
     Request(Connection connection, int tag, TMessage message, PooledBuffer frame, State initial) {

@@ -6,9 +6,10 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 
 /**
- * Sending part of a file as a frame's payload: with a transport's own mover (sendfile), or by
- * copying through a buffer. Either way exactly the promised count goes out, zeros standing in
- * for bytes the file no longer has, because the frame's size was written before the payload.
+ * Sending part of a file as a frame's payload: with a transport's own mover (sendfile), from a
+ * mapping of the file, or by copying through a buffer. Every way, exactly the promised count goes
+ * out, zeros standing in for bytes the file no longer has, because the frame's size was written
+ * before the payload.
  */
 final class FileTransfers {
     private static final int CHUNK = 64 * 1024;
@@ -40,6 +41,23 @@ final class FileTransfers {
                 copy(transport, file, at, (int) left);
                 return;
             }
+        }
+    }
+
+    /**
+     * True if a write of a mapped payload failed because the file shrank under it: the buffers
+     * before the payload went out whole, and the file now ends before {@code end}.
+     */
+    static boolean shrankUnder(ByteBuffer[] before, int length, FileChannel file, long end) {
+        for (int i = 0; i < length; i++) {
+            if (before[i].hasRemaining()) {
+                return false;
+            }
+        }
+        try {
+            return file.size() < end;
+        } catch (IOException e) {
+            return false;
         }
     }
 

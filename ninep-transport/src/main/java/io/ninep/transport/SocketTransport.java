@@ -62,6 +62,27 @@ public final class SocketTransport implements Transport {
         }
     }
 
+    /**
+     * One gathering write, the mapping included, so the kernel copies the payload once, as it does
+     * any buffer. If that fails after the frames before the payload went out whole and the file is
+     * now shorter than the payload reached, its pages were gone (EFAULT): the rest is read from the
+     * file. Any other failure is the socket's and is thrown.
+     */
+    @Override
+    public void writeMapped(ByteBuffer[] srcs, int length, FileChannel file, long position) throws IOException {
+        ByteBuffer payload = srcs[length - 1];
+        int count = payload.remaining();
+        try {
+            write(srcs, 0, length);
+        } catch (IOException e) {
+            int sent = count - payload.remaining();
+            if (!FileTransfers.shrankUnder(srcs, length - 1, file, position + count)) {
+                throw e;
+            }
+            FileTransfers.copy(this, file, position + sent, count - sent);
+        }
+    }
+
     /** sendfile(2), through {@link FileChannel#transferTo}: the file's pages go to the socket without a copy in the JVM. */
     @Override
     public void transferFrom(FileChannel file, long position, int count) throws IOException {

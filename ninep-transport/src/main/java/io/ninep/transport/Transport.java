@@ -42,6 +42,21 @@ public interface Transport extends Closeable {
         FileTransfers.copy(this, file, position, count);
     }
 
+    /**
+     * Writes {@code srcs[0 .. length)} in order, the last of them a mapping of {@code file} from
+     * {@code position} (a direct view of the file's pages, valid throughout the call): the frames
+     * gathered before a payload, the payload's header, then the payload itself. Those bytes must
+     * never be touched from Java, since a page past the end of a file that shrank meanwhile would
+     * kill the thread with SIGBUS; here the kernel reads them, and a page gone makes the write fail
+     * (EFAULT). Then the rest is read from the file, zeros past its new end, as
+     * {@link #transferFrom} does. This default writes the others, then copies the payload's bytes
+     * from the file without looking at the mapping; a socket writes the mapping.
+     */
+    default void writeMapped(ByteBuffer[] srcs, int length, FileChannel file, long position) throws IOException {
+        write(srcs, 0, length - 1);
+        FileTransfers.copy(this, file, position, srcs[length - 1].remaining());
+    }
+
     /** True if {@link #transferFrom} hands file pages to the kernel without copying them through the JVM. */
     default boolean sendsFilesDirectly() {
         return false;

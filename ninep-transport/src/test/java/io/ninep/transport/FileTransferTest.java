@@ -2,10 +2,13 @@ package io.ninep.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
@@ -15,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link Transport#transferFrom}: a socket sends with sendfile, other transports copy; both put
- * exactly the promised bytes on the wire, zeros for any the file no longer has.
+ * exactly the promised bytes on the wire, zeros for any the file no longer has. The same of
+ * {@link Transport#writeMapped}, whose payload is a mapping of the file.
  */
 class FileTransferTest {
     private static final int FILE_SIZE = 3 * 1024 * 1024 + 777;
@@ -63,6 +67,78 @@ class FileTransferTest {
         }
     }
 
+    @Test
+    void aMappedPayloadGoesOutAfterTheFramesBeforeItOverSocketsAndPipes() throws Exception {
+        byte[] content = content();
+        Path p = file(content);
+        try (Listener listener = Listener.bind(new DialAddress.Tcp("127.0.0.1", 0));
+             FileChannel file = FileChannel.open(p); Arena arena = Arena.ofShared()) {
+            MemorySegment mapping = file.map(FileChannel.MapMode.READ_ONLY, 0, file.size(), arena);
+            try (Transport client = Dialer.dial(listener.address(), Duration.ofSeconds(5));
+                 Transport server = listener.accept()) {
+                expectMapped(server, client, file, mapping, content.length, 4096, 2 * 1024 * 1024 + 1);
+            }
+            PipePair pair = PipePair.open();
+            try (Transport server = pair.server(); Transport client = pair.client()) {
+                expectMapped(server, client, file, mapping, content.length, 1, 300_000);
+            }
+        }
+    }
+
+    @Test
+    void aFileCutShortUnderItsMappingSendsWhatItStillHasThenZeros() throws Exception {
+        byte[] content = content();
+        Path p = file(content);
+        int cut = 1024 * 1024 + 100_000;   // mid-page, so the page holding the new end is still there
+        try (Listener listener = Listener.bind(new DialAddress.Tcp("127.0.0.1", 0));
+             FileChannel file = FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE);
+             Arena arena = Arena.ofShared()) {
+            MemorySegment mapping = file.map(FileChannel.MapMode.READ_ONLY, 0, file.size(), arena);
+            file.truncate(cut);
+            try (Transport client = Dialer.dial(listener.address(), Duration.ofSeconds(5));
+                 Transport server = listener.accept()) {
+                expectMapped(server, client, file, mapping, cut, 4096, 2 * 1024 * 1024);
+            }
+        }
+    }
+
+    /**
+     * Writes a 3-byte frame, then {@code count} mapped bytes at {@code position}, in one call, and
+     * checks what arrives: the frame, the file's first {@code fileLength} bytes, zeros, a marker.
+     */
+    private static void expectMapped(Transport from, Transport to, FileChannel file, MemorySegment mapping,
+                                     int fileLength, long position, int count) throws Exception {
+        byte[] content = new byte[fileLength];
+        file.read(ByteBuffer.wrap(content), 0);
+        var sent = CompletableFuture.runAsync(() -> {
+            try {
+                ByteBuffer[] srcs = {ByteBuffer.wrap(new byte[] {1, 2, 3}), mapping.asSlice(position, count).asByteBuffer()};
+                from.writeMapped(srcs, 2, file, position);
+                from.write(new ByteBuffer[] {ByteBuffer.wrap(new byte[] {42})}, 0, 1);
+            } catch (Exception e) {
+                closeQuietly(from);   // the reader sees the end of the stream instead of waiting
+                throw new RuntimeException(e);
+            }
+        });
+        ByteBuffer got = ByteBuffer.allocate(3 + count + 1);
+        try {
+            to.readFully(got);
+        } finally {
+            sent.get();   // the sender's failure, if any, before the reader's
+        }
+        byte[] expected = new byte[3 + count + 1];
+        expected[0] = 1;
+        expected[1] = 2;
+        expected[2] = 3;
+        int fromFile = (int) Math.max(0, Math.min(count, fileLength - position));
+        System.arraycopy(content, (int) position, expected, 3, fromFile);
+        expected[3 + count] = 42;
+        assertThat(Arrays.equals(got.array(), expected))
+                .as("frame, %d bytes at %d: %d from the file, %d zeros, then the marker", count, position, fromFile,
+                        count - fromFile)
+                .isTrue();
+    }
+
     /** Sends {@code count} bytes at {@code position} and checks what arrives: the file's bytes, then zeros. */
     private static void expectTransfer(Transport from, Transport to, FileChannel file, byte[] content,
                                        long position, int count) throws Exception {
@@ -71,12 +147,16 @@ class FileTransferTest {
                 from.transferFrom(file, position, count);
                 from.write(new ByteBuffer[] {ByteBuffer.wrap(new byte[] {42})}, 0, 1);   // a marker after it
             } catch (Exception e) {
+                closeQuietly(from);   // the reader sees the end of the stream instead of waiting
                 throw new RuntimeException(e);
             }
         });
         ByteBuffer got = ByteBuffer.allocate(count + 1);
-        to.readFully(got);
-        sent.get();
+        try {
+            to.readFully(got);
+        } finally {
+            sent.get();   // the sender's failure, if any, before the reader's
+        }
         byte[] expected = new byte[count + 1];
         int fromFile = (int) Math.max(0, Math.min(count, content.length - position));
         if (fromFile > 0) {
@@ -87,6 +167,14 @@ class FileTransferTest {
                 .as("%d bytes at %d: %d from the file, %d zeros, then the marker", count, position, fromFile,
                         count - fromFile)
                 .isTrue();
+    }
+
+    private static void closeQuietly(Transport t) {
+        try {
+            t.close();
+        } catch (Exception ignored) {
+            // the test fails on the sender's exception
+        }
     }
 
     private static byte[] content() {

@@ -63,7 +63,7 @@ final class LocalFile implements OpenFile {
         return IoSyscalls.pread(fd, dst, offset, name);
     }
 
-    /** The bytes as a span of a channel on this descriptor, for sendfile; null if no channel can be had. */
+    /** The bytes as a span of a channel on this descriptor (and of its mapping); null if no channel can be had. */
     @Override
     public FileSpan span(long offset, int count) throws IOException {
         if (!OpenFlags.readable(flags)) {

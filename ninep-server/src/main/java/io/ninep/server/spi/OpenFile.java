@@ -39,7 +39,8 @@ public interface OpenFile {
     /**
      * A read the engine may send without copying its bytes into a reply buffer: {@code count}
      * bytes from {@code offset} (fewer at the end of the file, none past it) as a span of a
-     * {@link java.nio.channels.FileChannel}, which the engine sends with sendfile(2). Returns
+     * {@link java.nio.channels.FileChannel}, which the engine writes from the span's mapping of
+     * the file if it has one, else sends with sendfile(2). Returns
      * null when this file cannot, and the engine calls {@link #read} instead (the default).
      * Asked only for large reads over transports that send files directly; the same rules as
      * {@link #read} apply (permission, EBADF).

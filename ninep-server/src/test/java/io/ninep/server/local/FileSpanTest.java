@@ -21,6 +21,7 @@ import io.ninep.server.testing.ServerFixture;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -29,11 +30,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Large reads of local files go out with sendfile over sockets (the file's pages straight to the
- * socket) and are copied through a reply buffer elsewhere; either way the client gets the same
- * bytes, and the channel a span holds closes once neither the file nor a reply needs it.
+ * Large reads of local files go out over sockets from a mapping of the file (the kernel copies
+ * its pages into the socket once) and are copied through a reply buffer elsewhere; either way the
+ * client gets the same bytes, and the channel and mapping a span holds go once neither the file
+ * nor a reply needs them.
  */
-class SendfileTest {
+class FileSpanTest {
     private static final int SIZE = 1024 * 1024 + 12345;
     private static final int MSIZE = 256 * 1024;
     private static final int COUNT = 200_000;
@@ -65,9 +67,10 @@ class SendfileTest {
             for (long offset : offsets) {
                 payload += expectRead(c, offset, COUNT);
             }
-            assertThat(sendfileLines()).as("one sendfile per large read, EOF included").hasSize(offsets.length);
+            assertThat(spanLines()).as("one span per large read, EOF included").hasSize(offsets.length);
+            assertThat(spanLines("(mapped)")).as("written from the mapping: those with bytes").hasSize(3);
             expectRead(c, 5000, 4096);
-            assertThat(sendfileLines()).as("a small read is copied").hasSize(offsets.length);
+            assertThat(spanLines()).as("a small read is copied").hasSize(offsets.length);
             fixture.assertQuiet(c);
             assertThat(fixture.server().metrics().snapshot().totals().bytesOut())
                     .as("the bytes sent from the file count as sent").isGreaterThan(payload);
@@ -82,7 +85,7 @@ class SendfileTest {
             openBig(c);
             expectRead(c, 0, COUNT);
             expectRead(c, SIZE - 50_000, COUNT);
-            assertThat(sendfileLines()).isEmpty();
+            assertThat(spanLines()).isEmpty();
             fixture.assertQuiet(c);
         }
     }
@@ -117,6 +120,7 @@ class SendfileTest {
             fixture.assertQuiet(c);
         }
         assertThat(openDescriptors()).as("every file and span channel closed").isEqualTo(before);
+        assertThat(mappingsOfBig()).as("every mapping unmapped").isEmpty();
     }
 
     @Test
@@ -131,19 +135,52 @@ class SendfileTest {
         FileSpan past = f.span(SIZE + 1, 4096);
         assertThat(tail.count()).isEqualTo(100);
         assertThat(past.count()).isZero();
+        assertThat(past.mapped()).as("nothing to map").isNull();
         f.close();
         ByteBuffer got = ByteBuffer.allocate(100);
         tail.channel().read(got, tail.position());
         assertThat(got.array()).as("readable after the file's close").isEqualTo(slice(SIZE - 100, 100));
+        assertThat(bytesOf(tail.mapped())).as("mapped after the file's close").isEqualTo(slice(SIZE - 100, 100));
         tail.release();
         assertThat(tail.channel().isOpen()).as("a span still unreleased holds it").isTrue();
+        assertThat(mappingsOfBig()).as("the mapping goes with the file's last use, not before").isNotEmpty();
         past.release();
         past.release();   // a second release changes nothing
         assertThat(tail.channel().isOpen()).isFalse();
+        assertThat(mappingsOfBig()).isEmpty();
         big.release();
         root.release();
         server.close();
         assertThat(openDescriptors()).isEqualTo(before);
+    }
+
+    @Test
+    void aFileThatGrewIsMappedAgainAndTheOldMappingGoesWithItsLastSpan() throws Exception {
+        makeFile();
+        LocalFileServer server = new LocalFileServer(export);
+        FileNode root = server.attach(new Identity("root", 0), "");
+        FileNode big = LocalTesting.walk(root, "big");
+        OpenFile f = big.open(OpenFlags.O_RDONLY);
+        FileSpan first = f.span(0, 65536);
+        assertThat(bytesOf(first.mapped())).isEqualTo(slice(0, 65536));
+        byte[] more = new byte[70_000];
+        new Random(12).nextBytes(more);
+        Files.write(export.resolve("big"), more, StandardOpenOption.APPEND);
+        FileSpan grown = f.span(SIZE - 1000, 65536);
+        assertThat(grown.count()).isEqualTo(65536);
+        byte[] expected = new byte[65536];
+        System.arraycopy(content, SIZE - 1000, expected, 0, 1000);
+        System.arraycopy(more, 0, expected, 1000, 65536 - 1000);
+        assertThat(bytesOf(grown.mapped())).as("old end and appended bytes, from a new mapping").isEqualTo(expected);
+        assertThat(mappingsOfBig()).as("the first mapping, still used by its span, and the new one").hasSize(2);
+        first.release();
+        assertThat(mappingsOfBig()).as("the first one unmapped with its last span").hasSize(1);
+        grown.release();
+        f.close();
+        assertThat(mappingsOfBig()).isEmpty();
+        big.release();
+        root.release();
+        server.close();
     }
 
     @Test
@@ -173,13 +210,29 @@ class SendfileTest {
         return r.count();
     }
 
-    private List<String> sendfileLines() {
-        return trace.stream().filter(l -> l.contains("(sendfile)")).toList();
+    private List<String> spanLines() {
+        return trace.stream().filter(l -> l.contains("(sendfile)") || l.contains("(mapped)")).toList();
+    }
+
+    private List<String> spanLines(String kind) {
+        return trace.stream().filter(l -> l.contains(kind)).toList();
+    }
+
+    /** Lines of /proc/self/maps that map the big file: one per mapping (the kernel may split one, never here). */
+    private List<String> mappingsOfBig() throws Exception {
+        String path = export.resolve("big").toRealPath().toString();
+        return Files.readAllLines(Path.of("/proc/self/maps")).stream().filter(l -> l.endsWith(" " + path)).toList();
     }
 
     private byte[] slice(long offset, int count) {
         int from = (int) Math.min(offset, SIZE);
         return Arrays.copyOfRange(content, from, (int) Math.min(SIZE, offset + count));
+    }
+
+    private static byte[] bytesOf(ByteBuffer mapped) {
+        byte[] b = new byte[mapped.remaining()];
+        mapped.duplicate().get(b);
+        return b;
     }
 
     private static byte[] bytesOf(Rread r) {
