@@ -23,16 +23,24 @@ import java.nio.ByteOrder;
  *       from the transport directly into the destination, never through the read-ahead.
  * </ul>
  *
+ * After such a large body the next header is read with a short read (a peek of
+ * {@value #PEEK} bytes), since the frame after a large one is likely large too (reads and writes
+ * of a file come in runs): a full read-ahead would pull most of its body in only to copy it out
+ * again. The first small frame brings the full read-ahead back.
+ *
  * The size field of each frame is checked against msize before anything is allocated for it.
  * One thread reads; not thread-safe.
  */
 public final class FrameReader {
     /** Bytes of read-ahead. */
     public static final int READ_AHEAD = 64 * 1024;
+    /** The most a read takes after a large body: a header, and the start of what follows. */
+    static final int PEEK = 512;
 
     private final Transport transport;
     private final ByteBuffer ahead;   // read mode: position = next unread byte, limit = end of data
     private int msize;
+    private boolean afterLargeBody;   // the last body bypassed the read-ahead: peek at the next header
 
     public FrameReader(Transport transport, int msize) {
         this.transport = transport;
@@ -65,6 +73,9 @@ public final class FrameReader {
         header.type = ahead.get(ahead.position() + 4) & 0xFF;
         header.tag = ahead.getShort(ahead.position() + 5) & 0xFFFF;
         ahead.position(ahead.position() + P9.HEADER_SIZE);
+        if (size < READ_AHEAD / 2) {
+            afterLargeBody = false;
+        }
         return true;
     }
 
@@ -80,6 +91,7 @@ public final class FrameReader {
             return;
         }
         if (rest >= READ_AHEAD / 2) {
+            afterLargeBody = true;
             int limit = dst.limit();
             dst.limit(dst.position() + rest);
             try {
@@ -128,6 +140,9 @@ public final class FrameReader {
             return null;
         }
         int size = FrameDecoder.checkedFrameSize(ahead, msize);
+        if (size < READ_AHEAD / 2) {
+            afterLargeBody = false;
+        }
         PooledBuffer frame = pool.acquire(size);
         try {
             ByteBuffer b = frame.buffer();
@@ -152,7 +167,8 @@ public final class FrameReader {
     }
 
     /**
-     * Makes at least {@code n} (<= READ_AHEAD) bytes available in the read-ahead.
+     * Makes at least {@code n} (<= READ_AHEAD) bytes available in the read-ahead, reading as
+     * much as is there, or only up to {@value #PEEK} bytes after a large body.
      *
      * @return false if the stream ended before any byte arrived
      * @throws EOFException if it ended after some, but fewer than n
@@ -163,6 +179,9 @@ public final class FrameReader {
         }
         int had = ahead.remaining();
         ahead.compact();
+        if (afterLargeBody) {
+            ahead.limit(Math.max(n, Math.min(ahead.capacity(), ahead.position() + PEEK)));
+        }
         try {
             while (ahead.position() < n) {
                 if (transport.read(ahead) < 0) {

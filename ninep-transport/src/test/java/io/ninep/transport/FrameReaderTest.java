@@ -22,6 +22,7 @@ import io.ninep.transport.testing.ScriptedReadTransport;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -101,6 +102,37 @@ class FrameReaderTest {
         assertThat(h.tag()).isEqualTo(10);
         assertThat(h.bodySize()).isZero();
         assertThat(reader.readHeader(h)).as("clean end of stream").isFalse();
+    }
+
+    @Test
+    void afterALargeBodyTheNextHeaderIsPeekedAtSoTheNextBodyIsNotCopiedTwice() throws Exception {
+        List<Frame> frames = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            frames.add(new Frame(i, new Rread(ByteBuffer.wrap(new byte[100_000]))));
+        }
+        for (int i = 0; i < 200; i++) {
+            frames.add(new Frame(100 + i, Rclunk.INSTANCE));
+        }
+        var transport = new ScriptedReadTransport(stream(frames.toArray(Frame[]::new)), Chunking.WHOLE.sizes());
+        transport.watchBuffersOf(FrameReader.READ_AHEAD);
+        FrameReader reader = new FrameReader(transport, 1 << 20);
+        FrameHeader h = new FrameHeader();
+        ByteBuffer callers = ByteBuffer.allocate(100_000);
+        for (int i = 0; i < 5; i++) {
+            assertThat(reader.readHeader(h)).isTrue();
+            int count = reader.readInt();
+            reader.readBody(callers.clear(), count);
+        }
+        assertThat(transport.bytesIntoWatchedBuffers())
+                .as("a full read-ahead for the first header, then a peek at each following one")
+                .isLessThanOrEqualTo(FrameReader.READ_AHEAD + 4L * FrameReader.PEEK);
+        int readsBefore = transport.reads();
+        int small = 0;
+        while (reader.readHeader(h)) {
+            small++;
+        }
+        assertThat(small).isEqualTo(200);
+        assertThat(transport.reads() - readsBefore).as("small frames bring the full read-ahead back").isLessThanOrEqualTo(4);
     }
 
     @Test

@@ -17,6 +17,8 @@ public final class ScriptedReadTransport implements Transport {
     private final IntSupplier chunkSize;
     private final List<byte[]> written = new ArrayList<>();
     private int reads;
+    private long bytesIntoBuffersOf;   // bytes read into buffers of capacity watchedCapacity
+    private int watchedCapacity = -1;
     private boolean open = true;
 
     public ScriptedReadTransport(byte[] input, IntSupplier chunkSize) {
@@ -34,6 +36,9 @@ public final class ScriptedReadTransport implements Transport {
         dst.put(dst.position(), input, input.position(), n);
         dst.position(dst.position() + n);
         input.position(input.position() + n);
+        if (dst.capacity() == watchedCapacity) {
+            bytesIntoBuffersOf += n;
+        }
         return n;
     }
 
@@ -53,6 +58,15 @@ public final class ScriptedReadTransport implements Transport {
 
     public int reads() {
         return reads;
+    }
+
+    /** From now on, counts the bytes read into buffers of this capacity (a reader's own buffer, say). */
+    public void watchBuffersOf(int capacity) {
+        watchedCapacity = capacity;
+    }
+
+    public long bytesIntoWatchedBuffers() {
+        return bytesIntoBuffersOf;
     }
 
     @Override
