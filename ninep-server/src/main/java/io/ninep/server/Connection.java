@@ -354,7 +354,7 @@ public final class Connection implements Runnable {
         if (old != null && old.stats().inUse() != 0) {
             LOG.log(System.Logger.Level.WARNING, () -> name + ": buffers still in use at Tversion: " + old.stats());
         }
-        pool = new BufferPool(offered);
+        pool = new BufferPool(offered, poolBudget(offered), true);
         msize = offered;
         reader.msize(offered);
         decoder.renegotiated(d, offered);
@@ -365,6 +365,19 @@ public final class Connection implements Runnable {
         LOG.log(System.Logger.Level.INFO, () -> name + ": negotiated " + d + " msize " + offered + cut);
         observer.version(v, ceiling, d.versionString(), offered, null);
         inFlight.reply(tag, new Rversion(offered, d.versionString()), event);
+    }
+
+    /**
+     * The bytes of direct buffers a connection may hold: {@link BufferPool#defaultBudget} and
+     * never less than six msize buffers. A client that keeps four full-size Treads in flight
+     * (ninep's default I/O window) sends the fifth as soon as it has read the first reply, which
+     * can be before the write of that reply has returned and given its buffer back; with only
+     * four msize buffers (the default budget at msize 4M) the fifth reply fell back to a heap
+     * buffer, which costs zeroing it and a second copy through the JDK's temporary direct buffer
+     * when it is written: sequential reads at 4M with four in flight were slower than with one.
+     */
+    static long poolBudget(int msize) {
+        return Math.max(BufferPool.defaultBudget(msize), 6L * msize);
     }
 
     private void shutdown(String reason) {
