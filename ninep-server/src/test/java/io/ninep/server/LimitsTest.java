@@ -26,6 +26,7 @@ import io.ninep.server.memory.MemoryStream;
 import io.ninep.server.spi.OpenFlags;
 import io.ninep.server.testing.RawClient;
 import io.ninep.server.testing.ServerFixture;
+import io.ninep.transport.buffer.BufferPool;
 import java.nio.ByteBuffer;
 import java.util.HashSet;
 import java.util.List;
@@ -40,9 +41,18 @@ class LimitsTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        fixture.close();
+        if (fixture != null) {
+            fixture.close();
+        }
     }
 
+    @Test
+    void aConnectionMayHoldSixMsizeBuffersSoFourReadsInFlightNeverFallBackToTheHeap() {
+        assertThat(Connection.poolBudget(4 << 20)).isEqualTo(6L * (4 << 20));
+        assertThat(Connection.poolBudget(128 << 20)).isEqualTo(6L * (128 << 20));
+        assertThat(Connection.poolBudget(64 * 1024)).as("small msizes keep the pool's default")
+                .isEqualTo(BufferPool.defaultBudget(64 * 1024));
+    }
     @Test
     void fidsPerConnectionAreLimited() throws Exception {
         fixture = new ServerFixture(fs, ServerConfig.defaults().withMaxFids(4));
