@@ -60,6 +60,45 @@ class TargetCheckTest {
         assertThat(v.ratio()).isCloseTo(300.0 / 180, org.assertj.core.api.Assertions.within(1e-9));
     }
 
+    /** A 50 us ping-pong and 64K at 2000 MiB/s: one request in flight moves at most 769 MiB/s. */
+    private void loopbackCeiling() {
+        rs.add(new Result(Family.BASELINE, "pingpong", "raw", "-", "tcp", "pingpong", 0, 1, 1, Metric.LATENCY_P50,
+                Summary.of(50), ""));
+        raw("read", 65536, 2000);
+    }
+
+    @Test
+    void withOneInFlightTheBarAgainstDiodIsOneWhereOneAndAHalfIsPastTheLoopbackCeiling() {
+        loopbackCeiling();
+        seq("diod", "local", "read", 65536, 1, 600);    // 1.5x = 900 > 769
+        seq("ninep", "local", "read", 65536, 1, 620);   // 1.03
+        seq("diod", "local", "read", 65536, 4, 1100);
+        seq("ninep", "local", "read", 65536, 4, 1800);  // 1.64
+        var v = verdict("Sequential read at msize 64K");
+        assertThat(v.outcome()).isEqualTo(TargetCheck.Outcome.PASS);
+        assertThat(v.detail()).contains("past the loopback ceiling for one in flight, 769 MiB/s", "so the bar is 1.0x");
+
+        rs.removeIf(r -> r.server().equals("ninep") && r.inFlight() == 1);
+        seq("ninep", "local", "read", 65536, 1, 550);   // 0.92: slower than diod
+        var slower = verdict("Sequential read at msize 64K");
+        assertThat(slower.outcome()).isEqualTo(TargetCheck.Outcome.MISS);
+        assertThat(slower.threshold()).isEqualTo(">= 1.0");
+        assertThat(slower.ratio()).isCloseTo(550.0 / 600, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void withOneInFlightTheBarStaysOneAndAHalfWhereTheCeilingAllowsIt() {
+        loopbackCeiling();
+        seq("diod", "local", "read", 65536, 1, 300);    // 1.5x = 450 < 769
+        seq("ninep", "local", "read", 65536, 1, 400);   // 1.33
+        seq("diod", "local", "read", 65536, 4, 1100);
+        seq("ninep", "local", "read", 65536, 4, 1800);
+        var v = verdict("Sequential read at msize 64K");
+        assertThat(v.outcome()).isEqualTo(TargetCheck.Outcome.MISS);
+        assertThat(v.threshold()).isEqualTo(">= 1.5");
+        assertThat(v.detail()).doesNotContain("ceiling");
+    }
+
     @Test
     void latencyIsComparedLikeWithLikePlatformCallersWithThePlatformPingPong() {
         rs.add(new Result(Family.SMALL, "ops", "ninep", "memory", "tcp", "getattr-platform", 0, 1, 1,
