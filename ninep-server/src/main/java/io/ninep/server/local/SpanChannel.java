@@ -33,7 +33,7 @@ final class SpanChannel {
      * spans beyond the budget go out with sendfile.
      */
     static final int MAPPINGS = 1024;
-    private static final Semaphore MAPPING_BUDGET = new Semaphore(MAPPINGS);
+    static final Semaphore MAPPING_BUDGET = new Semaphore(MAPPINGS);
 
     private final FileChannel channel;
     private final String name;

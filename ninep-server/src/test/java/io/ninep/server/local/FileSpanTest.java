@@ -184,6 +184,38 @@ class FileSpanTest {
     }
 
     @Test
+    void pastTheMappingBudgetSpansGoOutWithSendfileAndEachMappingGivesItsShareBack() throws Exception {
+        makeFile();
+        LocalFileServer server = new LocalFileServer(export);
+        FileNode root = server.attach(new Identity("root", 0), "");
+        FileNode big = LocalTesting.walk(root, "big");
+        int free = SpanChannel.MAPPING_BUDGET.availablePermits();
+        OpenFile mappedFile = big.open(OpenFlags.O_RDONLY);
+        FileSpan mapped = mappedFile.span(0, 65536);
+        assertThat(mapped.mapped()).isNotNull();
+        assertThat(SpanChannel.MAPPING_BUDGET.availablePermits()).isEqualTo(free - 1);
+        int taken = SpanChannel.MAPPING_BUDGET.drainPermits();
+        OpenFile f = big.open(OpenFlags.O_RDONLY);
+        try {
+            FileSpan span = f.span(100, 65536);
+            assertThat(span.mapped()).as("no mapping left in the budget").isNull();
+            ByteBuffer got = ByteBuffer.allocate(65536);
+            span.channel().read(got, span.position());
+            assertThat(got.array()).isEqualTo(slice(100, 65536));
+            span.release();
+        } finally {
+            SpanChannel.MAPPING_BUDGET.release(taken);
+            f.close();
+        }
+        mapped.release();
+        mappedFile.close();
+        assertThat(SpanChannel.MAPPING_BUDGET.availablePermits()).as("the mapping's share is back").isEqualTo(free);
+        big.release();
+        root.release();
+        server.close();
+    }
+
+    @Test
     void aProcFileIsReadByCopyingSinceItsSizeSaysNothing() throws Exception {
         LocalFileServer server = new LocalFileServer(Path.of("/proc/self"));
         FileNode root = server.attach(new Identity("root", 0), "");
