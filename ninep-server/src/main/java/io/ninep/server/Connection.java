@@ -2,7 +2,6 @@ package io.ninep.server;
 
 import io.ninep.protocol.Dialect;
 import io.ninep.protocol.Errno;
-import io.ninep.protocol.ErrnoException;
 import io.ninep.protocol.ErrnoMapping;
 import io.ninep.protocol.MessageType;
 import io.ninep.protocol.P9;
@@ -17,10 +16,8 @@ import io.ninep.protocol.message.Rlerror;
 import io.ninep.protocol.message.Rversion;
 import io.ninep.protocol.message.TMessage;
 import io.ninep.protocol.message.Tflush;
-import io.ninep.protocol.message.Tread;
 import io.ninep.protocol.message.Tversion;
 import io.ninep.server.spi.FileServer;
-import io.ninep.server.spi.OpenFile;
 import io.ninep.transport.FrameHeader;
 import io.ninep.transport.FrameReader;
 import io.ninep.transport.Transport;
@@ -43,14 +40,10 @@ import java.util.concurrent.TimeUnit;
  * that sends replies in whatever order requests finish, the fids and the tags in flight.
  *
  * <p>Threads. The reader thread ({@link #run}) reads and decodes every frame, answers Tversion
- * and Tflush itself, and starts a virtual thread for every other request, except a Tread of a
- * file whose reads never wait ({@link OpenFile#readsWithoutWaiting}, files in memory), which it
- * runs itself: a thread start and a wake-up per request saved, measured as half the server's
- * context switches at 64K reads. A Tflush for such a read is read only after it has replied, so
- * its Rflush follows the reply as flush(5) wants. A request's thread (or the reader) queues its
- * own reply, and the Rflushes that wait for it, through {@link InFlight}, which holds the tag
- * table and the flush rule; the {@link ReplyQueue} writes replies in queue order, several per
- * system call when they pile up.
+ * and Tflush itself, and starts a virtual thread for every other request. A request's thread
+ * queues its own reply, and the Rflushes that wait for it, through {@link InFlight}, which holds
+ * the tag table and the flush rule; the {@link ReplyQueue} writes replies in queue order,
+ * several per system call when they pile up.
  *
  * <p>Locks: the connection itself has none. {@link InFlight}'s lock guards the tag table and the
  * requests' states, and the reply queue's lock is taken inside it; neither is held across I/O or
@@ -313,8 +306,7 @@ public final class Connection implements Runnable {
         // A client that stops reading its replies stops being read: they cannot pile up without end.
         replies.awaitBelow(config.maxRequests());
         Request r = new Request(this, tag, message, lease, Request.State.RUNNING);
-        boolean here = message instanceof Tread read && readsWithoutWaiting(read.fid());
-        r.thread = here ? Thread.currentThread() : threads.unstarted(r);
+        r.thread = threads.unstarted(r);
         r.event = event;
         RequestError refusal = inFlight.admit(r);
         if (refusal != null) {
@@ -324,27 +316,7 @@ public final class Connection implements Runnable {
             inFlight.reply(tag, errorReply(refusal), event);
             return;
         }
-        if (here) {
-            r.run();
-        } else {
-            r.thread.start();
-        }
-    }
-
-    /** True if {@code fid} is open on a file whose reads never wait, so the reader may run them. */
-    private boolean readsWithoutWaiting(int fid) {
-        Fid f;
-        try {
-            f = fids.get(fid);
-        } catch (ErrnoException e) {
-            return false;   // the request's own thread says EBADF
-        }
-        try {
-            OpenFile open = f.open();
-            return open != null && open.readsWithoutWaiting();
-        } finally {
-            FidTable.releaseQuietly(f);
-        }
+        r.thread.start();
     }
 
     /**

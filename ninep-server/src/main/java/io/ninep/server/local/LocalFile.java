@@ -38,11 +38,6 @@ final class LocalFile implements OpenFile {
     private final AtomicBoolean closed = new AtomicBoolean();
     private SpanChannel spanChannel;   // opened at the first span; guarded by this
     private boolean spanChannelTried;  // guarded by this
-    private volatile int inMemory;     // 0 not yet asked, 1 on tmpfs or ramfs, -1 elsewhere
-
-    /** statfs f_type of the file systems whose files are pages in memory: tmpfs, ramfs. */
-    private static final int TMPFS_MAGIC = 0x01021994;
-    private static final int RAMFS_MAGIC = 0x858458f6;
 
     /** Takes over {@code fd}; {@code file} is only read for its identity. */
     LocalFile(Tree tree, FileHandle file, int fd, int hostFlags) {
@@ -66,25 +61,6 @@ final class LocalFile implements OpenFile {
             throw new ErrnoException(Errno.EBADF, name + ": not open for reading");
         }
         return IoSyscalls.pread(fd, dst, offset, name);
-    }
-
-    /**
-     * True on tmpfs and ramfs, whose files are pages in memory: a read never waits for a device.
-     * Anywhere else a read may wait for a disk or a server, and must not hold up the connection.
-     */
-    @Override
-    public boolean readsWithoutWaiting() {
-        int known = inMemory;
-        if (known == 0) {
-            try {
-                int type = StatSyscalls.fstatfs(fd, name).type();
-                known = type == TMPFS_MAGIC || type == RAMFS_MAGIC ? 1 : -1;
-            } catch (IOException | RuntimeException e) {
-                known = -1;
-            }
-            inMemory = known;
-        }
-        return known > 0;
     }
 
     /** The bytes as a span of a channel on this descriptor (and of its mapping); null if no channel can be had. */

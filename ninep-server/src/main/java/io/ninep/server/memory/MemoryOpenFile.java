@@ -92,12 +92,6 @@ abstract sealed class MemoryOpenFile implements OpenFile {
             return new RegularOpen(fs, file, flags);
         }
 
-        /** Pages in memory: a read waits at most for a write to the same file to finish. */
-        @Override
-        public boolean readsWithoutWaiting() {
-            return true;
-        }
-
         @Override
         public int read(long offset, ByteBuffer dst) throws IOException {
             if (!readable) {

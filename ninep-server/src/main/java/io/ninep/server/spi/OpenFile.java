@@ -49,18 +49,6 @@ public interface OpenFile {
         return null;
     }
 
-    /**
-     * True if {@link #read} and {@link #span} of this file return at once: they wait for no
-     * device, network, peer or data yet to come, only for short locks. The engine then runs a
-     * Tread on the connection's reader instead of a thread of its own, which saves a thread and
-     * a wake-up per request but holds up the connection's next requests while it runs. A file in
-     * memory says true; anything whose reads can block (a stream, a device, a disk or network
-     * file system) must keep the default, false.
-     */
-    default boolean readsWithoutWaiting() {
-        return false;
-    }
-
     /** Writes {@code src}'s remaining bytes at {@code offset} (ignored for O_APPEND files); returns how many. */
     default int write(long offset, ByteBuffer src) throws IOException {
         throw new ErrnoException(Errno.EBADF, "not open for writing");

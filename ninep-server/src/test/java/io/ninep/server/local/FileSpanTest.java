@@ -216,35 +216,12 @@ class FileSpanTest {
     }
 
     @Test
-    void aFileOnTmpfsIsReadWithoutWaitingSoTheConnectionsReaderMayRunItsReads() throws Exception {
-        Path shm = Files.createTempDirectory(Path.of("/dev/shm"), "ninep-test");
-        try {
-            assertThat(Files.getFileStore(shm).type()).as("/dev/shm").isEqualTo("tmpfs");
-            Files.write(shm.resolve("f"), new byte[] {1, 2, 3});
-            LocalFileServer server = new LocalFileServer(shm);
-            FileNode root = server.attach(new Identity("root", 0), "");
-            FileNode node = LocalTesting.walk(root, "f");
-            OpenFile f = node.open(OpenFlags.O_RDONLY);
-            assertThat(f.readsWithoutWaiting()).isTrue();
-            assertThat(f.readsWithoutWaiting()).as("asked again: the answer is kept").isTrue();
-            f.close();
-            node.release();
-            root.release();
-            server.close();
-        } finally {
-            Files.deleteIfExists(shm.resolve("f"));
-            Files.delete(shm);
-        }
-    }
-
-    @Test
     void aProcFileIsReadByCopyingSinceItsSizeSaysNothing() throws Exception {
         LocalFileServer server = new LocalFileServer(Path.of("/proc/self"));
         FileNode root = server.attach(new Identity("root", 0), "");
         FileNode status = LocalTesting.walk(root, "status");
         OpenFile f = status.open(OpenFlags.O_RDONLY);
         assertThat(f.span(0, 65536)).as("procfs says size 0").isNull();
-        assertThat(f.readsWithoutWaiting()).as("only tmpfs and ramfs are known never to wait").isFalse();
         assertThat(f.read(0, ByteBuffer.allocate(65536))).isPositive();
         f.close();
         status.release();

@@ -51,7 +51,6 @@ class MemoryFileServerTest {
         assertThat(motd.getattr(Attr.BASIC).size()).isEqualTo(6);
         assertThat(motd.getattr(Attr.BASIC).mode() & 0777).isEqualTo(0644);
         OpenFile f = motd.open(LinuxOpenFlags.O_RDWR);
-        assertThat(f.readsWithoutWaiting()).as("pages in memory: the connection's reader may read").isTrue();
         assertThat(read(f, 0)).isEqualTo("hello\n");
         f.write(0, bytes("HE"));
         assertThat(read(f, 0)).isEqualTo("HEllo\n");
@@ -93,7 +92,6 @@ class MemoryFileServerTest {
         OpenFile a = node("events").open(LinuxOpenFlags.O_RDONLY);
         OpenFile b = node("events").open(LinuxOpenFlags.O_RDONLY);
         assertThat(events.readers()).isEqualTo(2);
-        assertThat(a.readsWithoutWaiting()).as("a stream's read waits for data").isFalse();
         CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> {
             try {
                 return read(a, 0);
