@@ -8,7 +8,10 @@ import java.util.List;
 /**
  * The physical limits, measured in the same run as everything else: plain loopback TCP and
  * Unix-socket blasts in both directions with the msizes as chunk sizes (the same JVMs, the same
- * default socket buffers, direct buffers, blocking channels on platform threads), iperf3 if it
+ * default socket buffers, direct buffers, blocking channels on platform threads), each twice:
+ * from one buffer to one buffer, which stay in the caches, and over file-sized memory (the
+ * server's chunks walking as much memory as the big file, the client's as much as the
+ * sequential scenario's buffer), which touches what a file read or write touches; iperf3 if it
  * is installed, a socket ping-pong of Tgetattr's sizes (19 bytes out, 160 back) one at a time
  * and 32 at a time, and the memory copy bandwidth for msize chunks.
  */
@@ -33,10 +36,22 @@ final class Baselines {
             for (int msize : ctx.options.msizes()) {
                 for (boolean read : new boolean[] {true, false}) {
                     ctx.settle();
-                    Summary s = blast(address, msize, read).times(1.0 / Sizes.MIB);
+                    Summary s = blast(address, msize, read, 0, msize).times(1.0 / Sizes.MIB);
                     add("blast", "raw", transport, read ? "read" : "write", msize, 1, 1, Metric.THROUGHPUT, s, "");
                     ctx.progress(String.format("[baseline %d/%d] raw %s %s %s: %s MiB/s", ++done, total, transport,
                             read ? "read" : "write", Sizes.label(msize), range(s)));
+                    long file = fileRegion();
+                    long buffer = SeqScenario.bufferBytes(msize, ctx.options.inFlight(), ctx.options.fileSize());
+                    if (buffer < 1) {
+                        continue;
+                    }
+                    ctx.settle();
+                    Summary f = blast(address, msize, read, (int) (file / Sizes.MIB), buffer).times(1.0 / Sizes.MIB);
+                    add("blast-file", "raw", transport, read ? "read" : "write", msize, 1, 1, Metric.THROUGHPUT, f,
+                            "the server's chunks walk " + Sizes.label(file) + " (the file), the client's "
+                                    + Sizes.label(buffer) + " (the sequential scenario's buffer)");
+                    ctx.progress(String.format("[baseline %d/%d] raw %s %s %s over file-sized memory: %s MiB/s", done,
+                            total, transport, read ? "read" : "write", Sizes.label(msize), range(f)));
                 }
             }
         }
@@ -57,24 +72,30 @@ final class Baselines {
         }
     }
 
-    /** Bytes per second from (read) or to (write) the raw server, in chunks of {@code chunk} bytes. */
-    Summary blast(String address, int chunk, boolean read) throws Exception {
-        try (Arena arena = Arena.ofShared();
-             RawClient c = RawClient.open(address, read ? RawServer.SOURCE : RawServer.SINK, chunk, 0, 0)) {
-            ByteBuffer buf = arena.allocate(chunk, 4096).asByteBuffer();
+    /**
+     * Bytes per second from (read) or to (write) the raw server, in chunks of {@code chunk} bytes,
+     * the server's walking a region of {@code serverMib} MiB (0: one buffer) and the client's one
+     * of {@code clientBytes}.
+     */
+    Summary blast(String address, int chunk, boolean read, int serverMib, long clientBytes) throws Exception {
+        try (Region region = new Region(chunk, clientBytes);
+             RawClient c = RawClient.open(address, read ? RawServer.SOURCE : RawServer.SINK, chunk, serverMib, 0)) {
             Plan.Step step = read
                     ? () -> {
-                        buf.clear();
-                        c.readFully(buf);
+                        c.readFully(region.next());
                         return chunk;
                     }
                     : () -> {
-                        buf.clear();
-                        c.writeFully(buf);
+                        c.writeFully(region.next());
                         return chunk;
                     };
             return ctx.plan.measure(Plan.loop(step));
         }
+    }
+
+    /** The memory a file-sized blast's server walks: the big file's size, at most 1 GiB. */
+    private long fileRegion() {
+        return Math.min(ctx.options.fileSize(), Sizes.GIB) / Sizes.MIB * Sizes.MIB;
     }
 
     private void pingPong(String address, String transport, boolean virtual) throws Exception {

@@ -86,6 +86,9 @@ public final class Charts {
         series.add(line("raw socket", Color.BLACK, false, 1,
                 r -> r.family() == Family.BASELINE && r.scenario().equals("blast") && r.op().equals(op)
                         && r.transport().equals(transport)));
+        series.add(line("raw, file-sized memory", Color.BLACK, true, 1,
+                r -> r.family() == Family.BASELINE && r.scenario().equals("blast-file") && r.op().equals(op)
+                        && r.transport().equals(transport)));
         if (transport.equals("tcp")) {
             series.add(line("iperf3", new Color(0x888888), false, 3,
                     r -> r.family() == Family.BASELINE && r.scenario().equals("iperf3")));

@@ -22,6 +22,8 @@ import java.nio.file.Path;
  *       (the client reads: the direction of a 9P read);
  *   <li>{@link #SINK}: the server reads into a buffer of {@code a} bytes until the end of the
  *       stream (the client writes: the direction of a 9P write);
+ *   <li>for both, {@code b} MiB (0: just the one buffer): the buffers walk a region of that size,
+ *       as a server walks a large file, instead of reusing one that stays in the caches;
  *   <li>{@link #PING}: for every request of {@code a} bytes the server writes a reply of
  *       {@code b} bytes; requests that arrive together are answered with one write.
  * </ul>
@@ -111,20 +113,21 @@ final class RawServer implements AutoCloseable {
         try (ch) {
             switch (mode) {
                 case SOURCE -> {
-                    ByteBuffer buf = ByteBuffer.allocateDirect(a);
-                    while (true) {
-                        buf.clear();
-                        while (buf.hasRemaining()) {
-                            ch.write(buf);
+                    try (Region region = new Region(a, b * Sizes.MIB)) {
+                        while (true) {
+                            ByteBuffer buf = region.next();
+                            while (buf.hasRemaining()) {
+                                ch.write(buf);
+                            }
                         }
                     }
                 }
                 case SINK -> {
-                    ByteBuffer buf = ByteBuffer.allocateDirect(a);
-                    while (true) {
-                        buf.clear();
-                        if (ch.read(buf) < 0) {
-                            return;
+                    try (Region region = new Region(a, b * Sizes.MIB)) {
+                        while (true) {
+                            if (ch.read(region.next()) < 0) {
+                                return;
+                            }
                         }
                     }
                 }

@@ -40,7 +40,7 @@ public final class Report {
         TextTable t = new TextTable("Baselines: the limits of this machine (blasts by chunk size are in the sequential tables)",
                 "what", ">median", ">min", ">max", "unit", "note");
         for (Result r : results) {
-            if (r.family() != Family.BASELINE || r.scenario().equals("blast")) {
+            if (r.family() != Family.BASELINE || r.scenario().equals("blast") || r.scenario().equals("blast-file")) {
                 continue;
             }
             if (r.scenario().equals("memcpy") && !(r.msize() == 64 * 1024 || r.msize() == 1 << 20 || r.msize() == 128 << 20)) {
@@ -69,11 +69,15 @@ public final class Report {
                 msizes.add(r.msize());
             }
         }
-        boolean raw = results.stream().anyMatch(r -> isBlast(r, op, transport));
+        boolean raw = results.stream().anyMatch(r -> isBlast(r, "blast", op, transport));
+        boolean rawFile = results.stream().anyMatch(r -> isBlast(r, "blast-file", op, transport));
         List<String> headers = new ArrayList<>();
         headers.add(">msize");
         if (raw) {
             headers.add(">raw socket");
+        }
+        if (rawFile) {
+            headers.add(">raw, file-sized memory");
         }
         columns.forEach(c -> headers.add(c.header()));
         TextTable t = new TextTable("Sequential " + op + " over " + transport + ", MiB/s (median of the repeats)",
@@ -85,7 +89,11 @@ public final class Report {
             List<String> row = new ArrayList<>();
             row.add(Sizes.label(m));
             if (raw) {
-                row.add(cell(results.stream().filter(r -> isBlast(r, op, transport) && r.msize() == m).findFirst()));
+                row.add(cell(results.stream().filter(r -> isBlast(r, "blast", op, transport) && r.msize() == m).findFirst()));
+            }
+            if (rawFile) {
+                row.add(cell(results.stream().filter(r -> isBlast(r, "blast-file", op, transport) && r.msize() == m)
+                        .findFirst()));
             }
             for (Column c : columns) {
                 row.add(cell(results.stream().filter(r -> r.family() == Family.SEQ && r.op().equals(op)
@@ -97,8 +105,9 @@ public final class Report {
         return t;
     }
 
-    private static boolean isBlast(Result r, String op, String transport) {
-        return r.family() == Family.BASELINE && r.scenario().equals("blast") && r.op().equals(op)
+    /** A raw blast: "blast" (one buffer each end) or "blast-file" (buffers walking file-sized memory). */
+    private static boolean isBlast(Result r, String scenario, String op, String transport) {
+        return r.family() == Family.BASELINE && r.scenario().equals(scenario) && r.op().equals(op)
                 && r.transport().equals(transport);
     }
 

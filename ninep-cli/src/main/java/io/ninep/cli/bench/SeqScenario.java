@@ -68,6 +68,17 @@ final class SeqScenario {
 
     record Measured(int msize, Summary throughput, String note) {}
 
+    /**
+     * The caller's buffer of one readAll/writeAll: whole requests of {@code maxIo} bytes, at
+     * least 16 MiB and 8 per request in flight (so the pipeline's start and end are a small part
+     * of each call), at most the file or 1 GiB; 0 if not even one request fits in the file.
+     */
+    static long bufferBytes(long maxIo, int inFlight, long fileSize) {
+        long pieces = Math.max((16 * Sizes.MIB + maxIo - 1) / maxIo, 8L * inFlight);
+        pieces = Math.min(pieces, Math.min(fileSize, Sizes.GIB) / maxIo);
+        return Math.max(pieces, 0) * maxIo;
+    }
+
     Measured measure(Point p) throws Exception {
         Endpoint e = p.endpoint();
         long fileSize = ctx.options.fileSize();
@@ -80,13 +91,11 @@ final class SeqScenario {
             String note = s.msize() == p.msize() ? "" : "asked msize " + p.msize() + ", got " + s.msize();
             f.open(p.read() ? LinuxOpenFlags.O_RDONLY : LinuxOpenFlags.O_WRONLY);
             long maxIo = f.maxIo();
-            long pieces = Math.max((16 * Sizes.MIB + maxIo - 1) / maxIo, 8L * p.inFlight());
-            pieces = Math.min(pieces, Math.min(fileSize, Sizes.GIB) / maxIo);
-            if (pieces < 1) {
+            long chunk = bufferBytes(maxIo, p.inFlight(), fileSize);
+            if (chunk < 1) {
                 throw new IOException("the file (" + Sizes.label(fileSize) + ") is smaller than one request of "
                         + maxIo + " bytes: use a larger --file-size");
             }
-            long chunk = pieces * maxIo;
             ByteBuffer buf = arena.allocate(chunk, 4096).asByteBuffer();
             long[] offset = {0};
             Plan.Step step = () -> {

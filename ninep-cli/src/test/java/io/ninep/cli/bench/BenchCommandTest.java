@@ -73,6 +73,9 @@ class BenchCommandTest {
                 .anySatisfy(l -> assertThat(l).contains("callers on platform threads"));
         assertThat(csv).as("Tgetattr timed from a platform thread too")
                 .anySatisfy(l -> assertThat(l).contains(",getattr-platform,"));
+        assertThat(csv).as("the raw blast over file-sized memory, both ways, beside the one over a single buffer")
+                .anySatisfy(l -> assertThat(l).contains(",baseline,blast-file,raw,-,tcp,read,"))
+                .anySatisfy(l -> assertThat(l).contains(",baseline,blast-file,raw,-,unix,write,"));
         for (String f : List.of("summary.txt", "summary.md", "machine.txt", "seq-read-tcp.png", "seq-write-unix.png",
                 "small-rate.png", "small-latency-x1.png", "alloc.png", "readdir.png")) {
             assertThat(out.resolve(f)).as(f).isNotEmptyFile();

@@ -84,6 +84,20 @@ class ReportFormatTest {
     }
 
     @Test
+    void theBlastOverFileSizedMemoryHasAColumnBesideTheRawSocketAndNoBaselineRow() {
+        List<Result> rs = List.of(seq("memory", "read", 1 << 20, 4, 2500),
+                new Result(Family.BASELINE, "blast", "raw", "-", "tcp", "read", 1 << 20, 1, 1, Metric.THROUGHPUT,
+                        Summary.of(3000), ""),
+                new Result(Family.BASELINE, "blast-file", "raw", "-", "tcp", "read", 1 << 20, 1, 1, Metric.THROUGHPUT,
+                        Summary.of(2800), "walks"));
+        Report report = new Report(rs);
+        TextTable t = report.sequential("read", "tcp");
+        assertThat(t.headers()).containsExactly("msize", "raw socket", "raw, file-sized memory", "memory x4");
+        assertThat(t.rows()).containsExactly(List.of("1M", "3 000", "2 800", "2 500"));
+        assertThat(report.baselines().rowCount()).as("blasts live in the sequential tables").isZero();
+    }
+
+    @Test
     void serverStatsSurviveTheControlProtocol() {
         var s = new ServerUnderTest.ServerStats(123, 4, 56, new java.util.TreeMap<>(java.util.Map.of("small", 10L,
                 "medium", 2L, "full", 1L, "reserve", 7L, "unpooled", 0L)));

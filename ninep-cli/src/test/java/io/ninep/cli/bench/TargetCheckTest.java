@@ -50,6 +50,19 @@ class TargetCheckTest {
     }
 
     @Test
+    void theVerdictIsAgainstTheCachedBlastAndTheBlastOverFileSizedMemoryIsShownBeside() {
+        raw("read", 1 << 20, 4000);
+        rs.add(new Result(Family.BASELINE, "blast-file", "raw", "-", "tcp", "read", 1 << 20, 1, 1, Metric.THROUGHPUT,
+                Summary.of(3500), ""));
+        seq("ninep", "local", "read", 1 << 20, 4, 3150);   // 0.79 of 4000, 0.90 of 3500
+        seq("ninep", "local", "read", 1 << 20, 1, 2000);
+        var v = verdict("Sequential read, ninep to ninep (local backend)");
+        assertThat(v.outcome()).isEqualTo(TargetCheck.Outcome.MISS);
+        assertThat(v.baseline()).isEqualTo(4000);
+        assertThat(v.detail()).isEqualTo("ratio by msize: 1M 0.79 (x1 0.50, 0.90 of a blast over file-sized memory)");
+    }
+
+    @Test
     void againstDiodBothInFlightCountsMustMeetTheBar() {
         seq("ninep", "local", "write", 65536, 1, 300);
         seq("diod", "local", "write", 65536, 1, 100);   // 3.0
