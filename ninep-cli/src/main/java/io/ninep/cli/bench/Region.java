@@ -28,10 +28,6 @@ final class Region implements AutoCloseable {
         return memory.asSlice(at, chunk).asByteBuffer();
     }
 
-    long bytes() {
-        return memory.byteSize();
-    }
-
     @Override
     public void close() {
         arena.close();
