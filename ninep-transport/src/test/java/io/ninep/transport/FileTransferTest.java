@@ -30,13 +30,11 @@ class FileTransferTest {
     @Test
     void aSocketSendsTheFileBytesDirectlyAndExactly() throws Exception {
         byte[] content = content();
-        try (Listener listener = Listener.bind(new DialAddress.Tcp("127.0.0.1", 0));
-             FileChannel file = FileChannel.open(file(content))) {
-            try (Transport client = Dialer.dial(listener.address(), Duration.ofSeconds(5));
-                 Transport server = listener.accept()) {
+        try (FileChannel file = FileChannel.open(file(content))) {
+            overTcp((server, client) -> {
                 assertThat(server.sendsFilesDirectly()).isTrue();
                 expectTransfer(server, client, file, content, 12345, 2 * 1024 * 1024 + 3);
-            }
+            });
         }
     }
 
@@ -54,12 +52,8 @@ class FileTransferTest {
     @Test
     void bytesPastTheEndOfAShrunkFileGoOutAsZerosOverBothPaths() throws Exception {
         byte[] content = content();
-        try (Listener listener = Listener.bind(new DialAddress.Tcp("127.0.0.1", 0));
-             FileChannel file = FileChannel.open(file(content))) {
-            try (Transport client = Dialer.dial(listener.address(), Duration.ofSeconds(5));
-                 Transport server = listener.accept()) {
-                expectTransfer(server, client, file, content, FILE_SIZE - 1000, 70_000);
-            }
+        try (FileChannel file = FileChannel.open(file(content))) {
+            overTcp((server, client) -> expectTransfer(server, client, file, content, FILE_SIZE - 1000, 70_000));
             PipePair pair = PipePair.open();
             try (Transport server = pair.server(); Transport client = pair.client()) {
                 expectTransfer(server, client, file, content, FILE_SIZE + 5, 100_000);
@@ -71,13 +65,10 @@ class FileTransferTest {
     void aMappedPayloadGoesOutAfterTheFramesBeforeItOverSocketsAndPipes() throws Exception {
         byte[] content = content();
         Path p = file(content);
-        try (Listener listener = Listener.bind(new DialAddress.Tcp("127.0.0.1", 0));
-             FileChannel file = FileChannel.open(p); Arena arena = Arena.ofShared()) {
+        try (FileChannel file = FileChannel.open(p); Arena arena = Arena.ofShared()) {
             MemorySegment mapping = file.map(FileChannel.MapMode.READ_ONLY, 0, file.size(), arena);
-            try (Transport client = Dialer.dial(listener.address(), Duration.ofSeconds(5));
-                 Transport server = listener.accept()) {
-                expectMapped(server, client, file, mapping, content.length, 4096, 2 * 1024 * 1024 + 1);
-            }
+            overTcp((server, client) -> expectMapped(server, client, file, mapping, content.length, 4096,
+                    2 * 1024 * 1024 + 1));
             PipePair pair = PipePair.open();
             try (Transport server = pair.server(); Transport client = pair.client()) {
                 expectMapped(server, client, file, mapping, content.length, 1, 300_000);
@@ -90,15 +81,26 @@ class FileTransferTest {
         byte[] content = content();
         Path p = file(content);
         int cut = 1024 * 1024 + 100_000;   // mid-page, so the page holding the new end is still there
-        try (Listener listener = Listener.bind(new DialAddress.Tcp("127.0.0.1", 0));
-             FileChannel file = FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        try (FileChannel file = FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE);
              Arena arena = Arena.ofShared()) {
             MemorySegment mapping = file.map(FileChannel.MapMode.READ_ONLY, 0, file.size(), arena);
             file.truncate(cut);
-            try (Transport client = Dialer.dial(listener.address(), Duration.ofSeconds(5));
-                 Transport server = listener.accept()) {
-                expectMapped(server, client, file, mapping, cut, 4096, 2 * 1024 * 1024);
-            }
+            overTcp((server, client) -> expectMapped(server, client, file, mapping, cut, 4096, 2 * 1024 * 1024));
+        }
+    }
+
+    /** The two ends of a test: the sending (server) one and the receiving (client) one. */
+    @FunctionalInterface
+    private interface Ends {
+        void run(Transport server, Transport client) throws Exception;
+    }
+
+    /** Runs {@code test} over a fresh loopback TCP connection. */
+    private static void overTcp(Ends test) throws Exception {
+        try (Listener listener = Listener.bind(new DialAddress.Tcp("127.0.0.1", 0));
+             Transport client = Dialer.dial(listener.address(), Duration.ofSeconds(5));
+             Transport server = listener.accept()) {
+            test.run(server, client);
         }
     }
 
