@@ -3,6 +3,7 @@ package io.ninep.cli;
 import io.ninep.cli.bench.BenchOptions;
 import io.ninep.cli.bench.BenchRun;
 import io.ninep.cli.bench.Family;
+import io.ninep.cli.bench.Pinning;
 import io.ninep.cli.bench.Plan;
 import io.ninep.cli.bench.Sizes;
 import io.ninep.cli.files.ErrorText;
@@ -124,6 +125,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--in-process", description = "run ninep's server in this JVM (server heap figures are then n/a)")
     boolean inProcess;
 
+    @Option(names = "--pin", description = "hold the servers (ninep's, diod, the raw socket servers, iperf3's) to one CPU "
+            + "and the clients to another, with taskset, for steadier figures")
+    boolean pin;
+
     @Option(names = "--server-heap", paramLabel = "SIZE", description = "the server JVM's -Xmx (default: 6g, --quick 2g)")
     String serverHeap;
 
@@ -184,6 +189,9 @@ final class BenchCommand implements Callable<Integer> {
         o = o.withTransports(transports.isEmpty() ? o.transports() : transports,
                 backends.isEmpty() ? o.backends() : backends, unixBackends.isEmpty() ? o.unixBackends() : unixBackends);
         o = o.withJfr(jfr);
+        if (pin) {
+            o = o.withPinning(pinning());
+        }
         if (o.needsDiod() && !Files.isExecutable(o.diod())) {
             // Said before anything starts, not half an hour into the run.
             throw new IllegalArgumentException("no diod at " + o.diod() + " (apt-get install diod, or --diod PATH, or --no-diod)");
@@ -195,6 +203,14 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no family left to run");
         }
         return o;
+    }
+
+    private static Pinning pinning() {
+        try {
+            return Pinning.firstTwoAllowed();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--pin: cannot read the CPUs this process may run on: " + ErrorText.of(e), e);
+        }
     }
 
     private static List<Integer> sizes(List<String> texts) {

@@ -210,7 +210,7 @@ final class Baselines {
         }
         for (int len : new int[] {128 * 1024, 1 << 20}) {
             ctx.settle();
-            Summary s = iperf.run(len, ctx.plan).times(1.0 / Sizes.MIB);
+            Summary s = iperf.run(len, ctx.plan, ctx.options.pinning()).times(1.0 / Sizes.MIB);
             add("iperf3", "iperf3", "tcp", "read", len, 1, 1, Metric.THROUGHPUT, s,
                     "iperf3 " + iperf.version() + " -l " + Sizes.label(len) + " (its largest block is 1M)");
             ctx.progress("[baseline] iperf3 -l " + Sizes.label(len) + ": " + range(s) + " MiB/s");

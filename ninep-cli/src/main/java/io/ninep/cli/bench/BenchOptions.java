@@ -33,12 +33,13 @@ import java.util.Set;
  * @param dirEntries the entries of the readdir directory
  * @param readdirMsize the msize (reply size + 24) of the readdir scenarios
  * @param work where the run's files go (tmpfs by default)
+ * @param pinning the CPUs the servers and the client are held to, or null to let the scheduler place them
  */
 public record BenchOptions(Path out, Set<Family> families, Path diod, boolean iperf3, String iperf3Path, long fileSize,
                            Plan plan, int inFlight, List<Integer> msizes, List<String> transports, List<String> backends,
                            List<String> unixBackends, boolean inProcess, boolean jfr, String serverHeap, int smallMsize,
                            int smallInFlight, int connections, int allocRequests, List<Integer> allocMsizes,
-                           int dirEntries, int readdirMsize, Path work) {
+                           int dirEntries, int readdirMsize, Path work, Pinning pinning) {
 
     /**
      * The old virtio ceiling: (1024 - 2) pages of 4 KiB, what a virtio ring of 1024 descriptors
@@ -70,6 +71,10 @@ public record BenchOptions(Path out, Set<Family> families, Path diod, boolean ip
                 throw new IllegalArgumentException("msize " + m + " is below 4096");
             }
         }
+        if (pinning != null && inProcess) {
+            throw new IllegalArgumentException("--pin holds the server and the client to CPUs of their own: it needs the "
+                    + "server in a JVM of its own (leave out --in-process)");
+        }
         if (inFlight < 1 || smallInFlight < 1 || connections < 1 || allocRequests < 1 || dirEntries < 1) {
             throw new IllegalArgumentException("counts must be positive");
         }
@@ -90,7 +95,7 @@ public record BenchOptions(Path out, Set<Family> families, Path diod, boolean ip
         return new BenchOptions(out, EnumSet.allOf(Family.class), DIOD, true, "iperf3", Sizes.GIB,
                 new Plan(1_000_000_000L, 1_000_000_000L, 3), 4, fullSweep(), List.of("tcp", "unix"),
                 List.of("memory", "null", "local"), List.of("memory"), false, false, "6g", 64 * 1024, 32, 4, 50_000,
-                List.of(64 * 1024, 4 << 20, 128 << 20), 10_000, 1 << 20, Path.of("/dev/shm"));
+                List.of(64 * 1024, 4 << 20, 128 << 20), 10_000, 1 << 20, Path.of("/dev/shm"), null);
     }
 
     /** A subset that runs in a minute or two: fewer msizes, a smaller file, shorter points. */
@@ -99,7 +104,7 @@ public record BenchOptions(Path out, Set<Family> families, Path diod, boolean ip
         return new BenchOptions(out, f.families, f.diod, f.iperf3, f.iperf3Path, 64 * Sizes.MIB,
                 new Plan(200_000_000L, 300_000_000L, 2), 4, List.of(8 * 1024, 64 * 1024, 1 << 20, 4 << 20),
                 f.transports, List.of("memory", "local"), List.of("memory"), false, false, "2g", f.smallMsize, 32, 4,
-                5_000, f.allocMsizes, f.dirEntries, f.readdirMsize, f.work);
+                5_000, f.allocMsizes, f.dirEntries, f.readdirMsize, f.work, null);
     }
 
     /** 1 and N, or just 1 when N is 1. */
@@ -141,49 +146,55 @@ public record BenchOptions(Path out, Set<Family> families, Path diod, boolean ip
     public BenchOptions withFamilies(Set<Family> v) {
         return new BenchOptions(out, v, diod, iperf3, iperf3Path, fileSize, plan, inFlight, msizes, transports, backends,
                 unixBackends, inProcess, jfr, serverHeap, smallMsize, smallInFlight, connections, allocRequests,
-                allocMsizes, dirEntries, readdirMsize, work);
+                allocMsizes, dirEntries, readdirMsize, work, pinning);
     }
 
     public BenchOptions withServers(Path diodPath, boolean runIperf3, String iperf3Binary, boolean serverInProcess,
                                     String heap) {
         return new BenchOptions(out, families, diodPath, runIperf3, iperf3Binary, fileSize, plan, inFlight, msizes,
                 transports, backends, unixBackends, serverInProcess, jfr, heap, smallMsize, smallInFlight, connections,
-                allocRequests, allocMsizes, dirEntries, readdirMsize, work);
+                allocRequests, allocMsizes, dirEntries, readdirMsize, work, pinning);
     }
 
     public BenchOptions withSizes(long file, List<Integer> sweep, List<Integer> alloc, int entries) {
         return new BenchOptions(out, families, diod, iperf3, iperf3Path, file, plan, inFlight, sweep, transports, backends,
                 unixBackends, inProcess, jfr, serverHeap, smallMsize, smallInFlight, connections, allocRequests, alloc,
-                entries, readdirMsize, work);
+                entries, readdirMsize, work, pinning);
     }
 
     public BenchOptions withPlan(Plan p) {
         return new BenchOptions(out, families, diod, iperf3, iperf3Path, fileSize, p, inFlight, msizes, transports,
                 backends, unixBackends, inProcess, jfr, serverHeap, smallMsize, smallInFlight, connections, allocRequests,
-                allocMsizes, dirEntries, readdirMsize, work);
+                allocMsizes, dirEntries, readdirMsize, work, pinning);
     }
 
     public BenchOptions withLoad(int n, int smallN, int conns, int allocN) {
         return new BenchOptions(out, families, diod, iperf3, iperf3Path, fileSize, plan, n, msizes, transports, backends,
                 unixBackends, inProcess, jfr, serverHeap, smallMsize, smallN, conns, allocN, allocMsizes, dirEntries,
-                readdirMsize, work);
+                readdirMsize, work, pinning);
     }
 
     public BenchOptions withTransports(List<String> t, List<String> b, List<String> unixB) {
         return new BenchOptions(out, families, diod, iperf3, iperf3Path, fileSize, plan, inFlight, msizes, t, b, unixB,
                 inProcess, jfr, serverHeap, smallMsize, smallInFlight, connections, allocRequests, allocMsizes,
-                dirEntries, readdirMsize, work);
+                dirEntries, readdirMsize, work, pinning);
     }
 
     public BenchOptions withJfr(boolean v) {
         return new BenchOptions(out, families, diod, iperf3, iperf3Path, fileSize, plan, inFlight, msizes, transports,
                 backends, unixBackends, inProcess, v, serverHeap, smallMsize, smallInFlight, connections, allocRequests,
-                allocMsizes, dirEntries, readdirMsize, work);
+                allocMsizes, dirEntries, readdirMsize, work, pinning);
     }
 
     public BenchOptions withWork(Path v) {
         return new BenchOptions(out, families, diod, iperf3, iperf3Path, fileSize, plan, inFlight, msizes, transports,
                 backends, unixBackends, inProcess, jfr, serverHeap, smallMsize, smallInFlight, connections, allocRequests,
-                allocMsizes, dirEntries, readdirMsize, v);
+                allocMsizes, dirEntries, readdirMsize, v, pinning);
+    }
+
+    public BenchOptions withPinning(Pinning v) {
+        return new BenchOptions(out, families, diod, iperf3, iperf3Path, fileSize, plan, inFlight, msizes, transports,
+                backends, unixBackends, inProcess, jfr, serverHeap, smallMsize, smallInFlight, connections, allocRequests,
+                allocMsizes, dirEntries, readdirMsize, work, v);
     }
 }

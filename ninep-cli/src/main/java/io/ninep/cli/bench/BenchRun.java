@@ -53,20 +53,13 @@ public final class BenchRun {
             try (ServerUnderTest server = startServer(config);
                  DiodProcess diod = startDiod(fixture)) {
                 BenchContext ctx = new BenchContext(options, server, endpoints(server, diod, fixture), fixture, log);
-                if (options.runs(Family.BASELINE)) {
-                    new Baselines(ctx).run();
-                }
-                if (options.runs(Family.SEQ)) {
-                    new SeqScenario(ctx).run();
-                }
-                if (options.runs(Family.SMALL)) {
-                    new SmallOpsScenario(ctx).run();
-                }
-                if (options.runs(Family.ALLOC)) {
-                    new AllocScenario(ctx).run();
-                }
-                if (options.runs(Family.READDIR)) {
-                    new ReaddirScenario(ctx).run();
+                String unpinned = pin(server, diod);
+                try {
+                    runFamilies(ctx);
+                } finally {
+                    if (unpinned != null) {
+                        CpuAffinity.set(ProcessHandle.current().pid(), unpinned);
+                    }
                 }
                 results = ctx.results();
             }
@@ -81,6 +74,49 @@ public final class BenchRun {
         List<TargetCheck.Verdict> verdicts = new TargetCheck(results, options.inFlight()).verdicts();
         List<Path> files = write(runId, machine, loadAfter, results, verdicts);
         return new Outcome(results, verdicts, files);
+    }
+
+    private void runFamilies(BenchContext ctx) throws Exception {
+        if (options.runs(Family.BASELINE)) {
+            new Baselines(ctx).run();
+        }
+        if (options.runs(Family.SEQ)) {
+            new SeqScenario(ctx).run();
+        }
+        if (options.runs(Family.SMALL)) {
+            new SmallOpsScenario(ctx).run();
+        }
+        if (options.runs(Family.ALLOC)) {
+            new AllocScenario(ctx).run();
+        }
+        if (options.runs(Family.READDIR)) {
+            new ReaddirScenario(ctx).run();
+        }
+    }
+
+    /**
+     * With {@code --pin}: the server JVM and diod on the servers' CPU, this JVM on the client's.
+     * The JVMs are pinned once started, not launched pinned, so that they size their garbage
+     * collector and carrier threads for the machine as an unpinned run does: only the placement
+     * differs. Returns this JVM's CPUs before, to give back after the run, or null if not pinned.
+     */
+    private String pin(ServerUnderTest server, DiodProcess diod) throws IOException, InterruptedException {
+        Pinning p = options.pinning();
+        if (p == null) {
+            return null;
+        }
+        String cpu = Integer.toString(p.serverCpu());
+        if (server instanceof ServerProcess child) {
+            CpuAffinity.set(child.pid(), cpu);
+        }
+        if (diod != null) {
+            CpuAffinity.set(diod.pid(), cpu);
+        }
+        long self = ProcessHandle.current().pid();
+        String before = CpuAffinity.of(self);
+        CpuAffinity.set(self, Integer.toString(p.clientCpu()));
+        log.println("ninep bench: pinned, " + p.describe());
+        return before;
     }
 
     private Recording startRecording() throws IOException, java.text.ParseException {
@@ -167,8 +203,9 @@ public final class BenchRun {
 
     private String method() {
         Plan p = options.plan();
-        return String.format("median of %d x %.1f s after %.1f s of warm-up; whiskers: smallest and largest repeat",
-                p.repeats(), p.eachNanos() / 1e9, p.warmupNanos() / 1e9);
+        return String.format("median of %d x %.1f s after %.1f s of warm-up; whiskers: smallest and largest repeat; %s",
+                p.repeats(), p.eachNanos() / 1e9, p.warmupNanos() / 1e9,
+                options.pinning() == null ? "not pinned" : "pinned: " + options.pinning().describe());
     }
 
     static String details(List<TargetCheck.Verdict> verdicts) {

@@ -60,21 +60,27 @@ final class Iperf3 {
         return version;
     }
 
-    /** Bytes per second with blocks of {@code length} bytes: one figure per interval of the plan's length. */
-    Summary run(int length, Plan plan) throws IOException, InterruptedException {
+    /**
+     * Bytes per second with blocks of {@code length} bytes: one figure per interval of the plan's
+     * length. With a pinning (or null), the server starts on the servers' CPU, the client on the client's.
+     */
+    Summary run(int length, Plan plan, Pinning pinning) throws IOException, InterruptedException {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        Process server = new ProcessBuilder(binary.toString(), "-s", "-1", "-B", "127.0.0.1", "-p", Integer.toString(port))
+        List<String> serverCommand = List.of(binary.toString(), "-s", "-1", "-B", "127.0.0.1", "-p", Integer.toString(port));
+        Process server = new ProcessBuilder(pinning == null ? serverCommand
+                : CpuAffinity.launchedOn(pinning.serverCpu(), serverCommand))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             double interval = Math.max(0.1, plan.eachNanos() / 1e9);
             long seconds = Math.max(1, (long) Math.ceil(interval * plan.repeats()));
             long omit = (long) Math.ceil(plan.warmupNanos() / 1e9);
-            List<String> cmd = List.of(binary.toString(), "-c", "127.0.0.1", "-p", Integer.toString(port), "-t",
+            List<String> unpinned = List.of(binary.toString(), "-c", "127.0.0.1", "-p", Integer.toString(port), "-t",
                     Long.toString(seconds), "-O", Long.toString(omit), "-i", String.format(java.util.Locale.ROOT, "%.2f", interval),
                     "-l", Integer.toString(length), "-J");
+            List<String> cmd = pinning == null ? unpinned : CpuAffinity.launchedOn(pinning.clientCpu(), unpinned);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (true) {
                 Process client = new ProcessBuilder(cmd).redirectErrorStream(true).start();

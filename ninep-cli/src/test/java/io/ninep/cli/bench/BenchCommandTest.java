@@ -100,6 +100,27 @@ class BenchCommandTest {
     }
 
     @Test
+    void pinnedTheServerAndTheClientRunOnCpusOfTheirOwnAndThisJvmGetsItsCpusBack() throws Exception {
+        long self = ProcessHandle.current().pid();
+        Set<String> before = CpuAffinity.ofEveryThread(self);
+        Path out = dir.resolve("pinned");
+        Run r = run(args(out, "--only", "baseline,alloc", "--alloc-msizes", "64K", "--transports", "tcp", "--pin"));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("ninep bench: pinned, servers on CPU 0, client on CPU 1");
+        assertThat(Files.readString(out.resolve("machine.txt"))).contains("; pinned: servers on CPU 0, client on CPU 1");
+        assertThat(CpuAffinity.ofEveryThread(self)).isEqualTo(before);
+    }
+
+    @Test
+    void pinningAServerInThisJvmIsAUsageError() {
+        Run r = run("bench", "--pin", "--in-process", "--out", dir.resolve("r").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("ninep: bench: --pin holds the server and the client to CPUs of their own: it "
+                + "needs the server in a JVM of its own (leave out --in-process)\n");
+        assertThat(dir.resolve("r")).doesNotExist();
+    }
+
+    @Test
     void aMissingDiodIsSaidBeforeAnythingStarts() {
         Run r = run("bench", "--only", "small", "--diod", dir.resolve("no-diod").toString(), "--out", dir.resolve("r").toString());
         assertThat(r.code()).isEqualTo(2);
