@@ -226,6 +226,7 @@ final class InFlight {
     void complete(Request r, RMessage reply, Throwable failure) {
         boolean aborted = failure != null && isInterruption(failure);
         boolean dropReply;
+        boolean othersRunning;
         lock.lock();
         try {
             Request.State s = r.state();
@@ -238,6 +239,7 @@ final class InFlight {
             r.transition(s, Request.State.DONE);
             remove(r);
             running--;
+            othersRunning = running > 0;
             observer.ended(r, s, dropReply);
             if (!dropReply) {
                 queue(r.tag, reply != null ? reply : connection.errorReply(failure), r, r.event);
@@ -256,7 +258,7 @@ final class InFlight {
         } else if (failure != null && reply == null) {
             logFailure(r, failure);
         }
-        replies.drain();
+        replies.drain(othersRunning);
     }
 
     /**

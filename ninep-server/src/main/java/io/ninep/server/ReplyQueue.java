@@ -95,6 +95,19 @@ final class ReplyQueue {
 
     /** Writes what is queued, unless another thread already is (it will write this too). */
     void drain() {
+        drain(false);
+    }
+
+    /**
+     * Writes what is queued, unless another thread already is; with {@code othersRunning} (other
+     * requests of the connection are running), a drainer on a virtual thread first lets the
+     * threads waiting for a carrier run once, so that the replies of the requests that came in
+     * the same read go out in the same write. On loopback a write costs the sender the receiver's
+     * side of TCP as well: with 32 small requests in flight, writing each reply alone made four
+     * writes of every five requests. Nothing waits for a request that is blocked: one turn of the
+     * scheduler, a microsecond or two, and only when there is someone to wait for.
+     */
+    void drain(boolean othersRunning) {
         ArrayDeque<Pending> batch;
         lock.lock();
         try {
@@ -102,6 +115,14 @@ final class ReplyQueue {
                 return;
             }
             draining = true;
+        } finally {
+            lock.unlock();
+        }
+        if (othersRunning && Thread.currentThread().isVirtual()) {
+            Thread.yield();
+        }
+        lock.lock();
+        try {
             batch = swap();
         } finally {
             lock.unlock();

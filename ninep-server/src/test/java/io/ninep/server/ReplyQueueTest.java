@@ -123,6 +123,39 @@ class ReplyQueueTest {
         assertThat(written).extracting(r -> r.tag).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
     }
 
+    /**
+     * 32 requests started by one thread, as a connection's reader starts those of one read, each
+     * queueing its reply and draining, saying others are running: the first drainer lets the rest
+     * queue theirs before it writes. Ten rounds, as the scheduler's placement of the threads on
+     * the carriers varies: most rounds take one or two writes, a few take more. Writing at once
+     * took 32 writes in nearly every round.
+     */
+    @Test
+    void repliesOfRequestsThatEndTogetherGoOutInAFewWrites() throws Exception {
+        RecordingTransport t = new RecordingTransport();
+        ReplyQueue q = new ReplyQueue(t, "test", null, r -> { });
+        q.dialect(Dialect.P9P2000_L);
+        int rounds = 10;
+        for (int round = 0; round < rounds; round++) {
+            List<Thread> requests = new ArrayList<>();
+            Thread reader = Thread.ofVirtual().start(() -> {
+                for (int tag = 0; tag < 32; tag++) {
+                    int tg = tag;
+                    requests.add(Thread.ofVirtual().start(() -> {
+                        q.add(tg, new Rwrite(tg), request(tg));
+                        q.drain(true);
+                    }));
+                }
+            });
+            reader.join(20_000);
+            for (Thread r : requests) {
+                r.join(20_000);
+            }
+        }
+        assertThat(t.frames()).hasSize(32 * rounds);
+        assertThat(t.writes).as("writes for %d rounds of 32 replies", rounds).isLessThanOrEqualTo(32 * rounds / 4);
+    }
+
     @Test
     void aFailedWriteStillEndsEveryRequestAndStopsWriting() throws Exception {
         RecordingTransport t = new RecordingTransport();
