@@ -73,6 +73,17 @@ class TargetCheckTest {
         assertThat(v.ratio()).isCloseTo(300.0 / 180, org.assertj.core.api.Assertions.within(1e-9));
     }
 
+    @Test
+    void againstDiodTheDetailShowsWhatAServerWithoutFileIoMakesOfIt() {
+        seq("ninep", "local", "write", 65536, 4, 200);
+        seq("diod", "local", "write", 65536, 4, 200);
+        seq("ninep", "memory", "write", 65536, 4, 220);
+        seq("ninep", "null", "write", 65536, 4, 240);
+        var v = verdict("Sequential write at msize 64K");
+        assertThat(v.outcome()).isEqualTo(TargetCheck.Outcome.MISS);
+        assertThat(v.detail()).isEqualTo("x4: 200 / 200 MiB/s = 1.00 (memory backend 1.10, null backend, no file I/O, 1.20)");
+    }
+
     /** A 50 us ping-pong and 64K at 2000 MiB/s: one request in flight moves at most 769 MiB/s. */
     private void loopbackCeiling() {
         rs.add(new Result(Family.BASELINE, "pingpong", "raw", "-", "tcp", "pingpong", 0, 1, 1, Metric.LATENCY_P50,
