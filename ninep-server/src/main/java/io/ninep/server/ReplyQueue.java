@@ -108,6 +108,7 @@ final class ReplyQueue {
      * scheduler, a microsecond or two, and only when there is someone to wait for.
      */
     void drain(boolean othersRunning) {
+        boolean letOthersRun = othersRunning && Thread.currentThread().isVirtual();
         ArrayDeque<Pending> batch;
         lock.lock();
         try {
@@ -115,17 +116,18 @@ final class ReplyQueue {
                 return;
             }
             draining = true;
+            batch = letOthersRun ? null : swap();
         } finally {
             lock.unlock();
         }
-        if (othersRunning && Thread.currentThread().isVirtual()) {
-            Thread.yield();
-        }
-        lock.lock();
-        try {
-            batch = swap();
-        } finally {
-            lock.unlock();
+        if (batch == null) {
+            Thread.yield();   // replies queued meanwhile are left to this drainer: draining is set
+            lock.lock();
+            try {
+                batch = swap();
+            } finally {
+                lock.unlock();
+            }
         }
         while (true) {
             write(batch);

@@ -43,7 +43,6 @@ class CpuAffinityTest {
     void aCommandLaunchedOnACpuStartsThere() throws Exception {
         Process child = new ProcessBuilder(CpuAffinity.launchedOn(1, List.of("sleep", "60"))).start();
         try {
-            assertThat(child.info().command()).isPresent();
             awaitExec(child, "sleep");
             assertThat(CpuAffinity.ofEveryThread(child.pid())).isEqualTo(Set.of("1"));
         } finally {
