@@ -174,7 +174,7 @@ public final class BenchRun {
         files.add(writeString(dir.resolve("targets.csv"), CsvFormat.targets(verdicts)));
         List<String> machineLines = new ArrayList<>(machine.lines(loadAfter));
         machineLines.add("command: ninep bench " + String.join(" ", commandLine));
-        machineLines.add("method: " + method());
+        machineLines.add("method: " + method() + "; " + placement());
         files.add(writeString(dir.resolve("machine.txt"), String.join("\n", machineLines) + "\n"));
         List<TextTable> tables = new Report(results).tables(verdicts);
         StringBuilder text = new StringBuilder();
@@ -191,7 +191,7 @@ public final class BenchRun {
         md.append('\n').append(detailsMarkdown(verdicts));
         files.add(writeString(dir.resolve("summary.txt"), text.toString()));
         files.add(writeString(dir.resolve("summary.md"), md.toString()));
-        String subtitle = machine.line() + "\n" + method() + "; load average " + machine.loadBefore() + " before, "
+        String subtitle = machine.line() + "; " + placement() + "\n" + method() + "; load average " + machine.loadBefore() + " before, "
                 + loadAfter + " after";
         files.addAll(new Charts(results, subtitle).writeAll(dir));
         out.print(text);
@@ -203,9 +203,12 @@ public final class BenchRun {
 
     private String method() {
         Plan p = options.plan();
-        return String.format("median of %d x %.1f s after %.1f s of warm-up; whiskers: smallest and largest repeat; %s",
-                p.repeats(), p.eachNanos() / 1e9, p.warmupNanos() / 1e9,
-                options.pinning() == null ? "not pinned" : "pinned: " + options.pinning().describe());
+        return String.format("median of %d x %.1f s after %.1f s of warm-up; whiskers: smallest and largest repeat",
+                p.repeats(), p.eachNanos() / 1e9, p.warmupNanos() / 1e9);
+    }
+
+    private String placement() {
+        return options.pinning() == null ? "not pinned" : "pinned: " + options.pinning().describe();
     }
 
     static String details(List<TargetCheck.Verdict> verdicts) {
