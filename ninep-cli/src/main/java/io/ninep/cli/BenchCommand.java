@@ -126,7 +126,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean inProcess;
 
     @Option(names = "--pin", description = "hold the servers (ninep's, diod, the raw socket servers, iperf3's) to one CPU "
-            + "and the clients to another, with taskset, for steadier figures")
+            + "and the clients to another, with taskset, so that both ends stay put for the whole run")
     boolean pin;
 
     @Option(names = "--server-heap", paramLabel = "SIZE", description = "the server JVM's -Xmx (default: 6g, --quick 2g)")
