@@ -17,6 +17,7 @@ import io.ninep.protocol.message.Rversion;
 import io.ninep.protocol.message.TMessage;
 import io.ninep.protocol.message.Tflush;
 import io.ninep.protocol.message.Tversion;
+import io.ninep.protocol.message.Twrite;
 import io.ninep.server.spi.FileServer;
 import io.ninep.transport.FrameHeader;
 import io.ninep.transport.FrameReader;
@@ -58,6 +59,15 @@ public final class Connection implements Runnable {
 
     /** The largest frame read before Tversion has set msize: room for any sane Tversion. */
     static final int PRE_VERSION_MSIZE = 8192;
+    /**
+     * Twrite payloads from this size up may go from the connection straight into their file
+     * (splice): below it the hand-over to the request's thread, which the reader waits for, costs
+     * more than the copy it saves. The frame reader reads bodies this large past its read-ahead.
+     */
+    static final int RECEIVE_INTO_FILE_MIN = FrameReader.READ_AHEAD / 2;
+    /** Twrite's fid[4] offset[8] count[4]. */
+    private static final int WRITE_FIELDS = 16;
+    private static final ByteBuffer NO_DATA = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
     private final NinepServer server;
     private final Transport transport;
@@ -67,6 +77,7 @@ public final class Connection implements Runnable {
     private final ReplyQueue replies;
     private final FrameDecoder decoder;
     private final FrameHeader header = new FrameHeader();
+    private final ByteBuffer writeFields = ByteBuffer.allocate(WRITE_FIELDS).order(ByteOrder.LITTLE_ENDIAN);
     private final FidTable fids;
     private final Dispatcher dispatcher;
     private final Thread.Builder.OfVirtual threads = Thread.ofVirtual();
@@ -240,6 +251,14 @@ public final class Connection implements Runnable {
                         + " tag " + header.tag() + "); a server accepts only requests");
             }
             ServerRequestEvent event = observer.received(type, header.tag(), header.size());
+            ByteBuffer readSoFar = null;
+            if (type == MessageType.TWRITE && mayReceiveIntoFile()) {
+                readSoFar = writeFields();
+                if (fids.receivesDirectly(readSoFar.getInt(0))) {
+                    receiveWrite(readSoFar, event);
+                    continue;
+                }
+            }
             PooledBuffer lease = acquireFrame(header.size(), type);
             Frame frame;
             try {
@@ -247,7 +266,12 @@ public final class Connection implements Runnable {
                         ? ByteBuffer.allocate(header.size()).order(ByteOrder.LITTLE_ENDIAN)
                         : lease.buffer();
                 b.putInt(header.size()).put((byte) header.type()).putShort((short) header.tag());
-                reader.readBody(b, header.bodySize());
+                int bodyRead = 0;
+                if (readSoFar != null) {
+                    b.put(readSoFar);
+                    bodyRead = WRITE_FIELDS;
+                }
+                reader.readBody(b, header.bodySize() - bodyRead);
                 b.flip();
                 frame = decoder.decode(b);
             } catch (IOException | RuntimeException e) {
@@ -276,10 +300,46 @@ public final class Connection implements Runnable {
                         throw new ProtocolException(message.type().displayName(), null,
                                 "sent before a successful Tversion (version(5): Tversion comes first)");
                     }
-                    start(frame.tag(), message, lease, event);
+                    start(frame.tag(), message, lease, null, event);
                 }
             }
         }
+    }
+
+    /**
+     * Whether the Twrite whose header was just read is large enough to be worth writing from the
+     * connection straight into its file (one copy, with splice, instead of two), and may be: the
+     * transport can, and no trace wants to show the payload.
+     */
+    private boolean mayReceiveIntoFile() {
+        return dialect != null && header.size() - Twrite.HEADER_SIZE >= RECEIVE_INTO_FILE_MIN
+                && config.trace() == null && transport.receivesIntoFiles();
+    }
+
+    /** Reads a Twrite's fid, offset and count (in a buffer ready to be read), and checks the count against the frame's size. */
+    private ByteBuffer writeFields() throws IOException {
+        writeFields.clear();
+        reader.readBody(writeFields, WRITE_FIELDS);
+        writeFields.flip();
+        long count = Integer.toUnsignedLong(writeFields.getInt(12));
+        if (count != header.size() - Twrite.HEADER_SIZE) {
+            throw new ProtocolException("Twrite", "count", "count " + count + " does not match the "
+                    + (header.size() - Twrite.HEADER_SIZE) + " bytes of data in a frame of " + header.size());
+        }
+        return writeFields;
+    }
+
+    /**
+     * A large Twrite on a file that takes its payload from the connection: the request's thread
+     * writes the payload into the file while this reader waits, then the reader goes on after it.
+     */
+    private void receiveWrite(ByteBuffer fields, ServerRequestEvent event) throws IOException, InterruptedException {
+        int fid = fields.getInt(0);
+        long offset = fields.getLong(4);
+        IncomingWrite payload = new IncomingWrite(reader, header.size() - Twrite.HEADER_SIZE);
+        int tag = header.tag();
+        start(tag, new Twrite(fid, offset, NO_DATA), null, payload, event);
+        payload.awaitReturned();
     }
 
     /** The frame's buffer: a flush reserve for Tflush, else a pooled one if free, else null (heap). */
@@ -301,11 +361,11 @@ public final class Connection implements Runnable {
     }
 
     /** Puts a request in the tag table and starts its thread, or refuses it with an error reply. */
-    private void start(int tag, TMessage message, PooledBuffer lease, ServerRequestEvent event)
+    private void start(int tag, TMessage message, PooledBuffer lease, IncomingWrite payload, ServerRequestEvent event)
             throws InterruptedException {
         // A client that stops reading its replies stops being read: they cannot pile up without end.
         replies.awaitBelow(config.maxRequests());
-        Request r = new Request(this, tag, message, lease, Request.State.RUNNING);
+        Request r = new Request(this, tag, message, lease, payload, Request.State.RUNNING);
         r.thread = threads.unstarted(r);
         r.event = event;
         RequestError refusal = inFlight.admit(r);

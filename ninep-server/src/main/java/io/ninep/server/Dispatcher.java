@@ -57,7 +57,7 @@ final class Dispatcher {
             case Tlopen o -> lopen(o);
             case Tlcreate c -> lcreate(c);
             case Tread rd -> read(r, rd);
-            case Twrite w -> write(w);
+            case Twrite w -> write(r, w);
             case Tclunk c -> clunk(c);
             case Tremove rm -> remove(rm);
             case Tgetattr g -> getattr(g);
@@ -390,19 +390,42 @@ final class Dispatcher {
         return new Rread(ByteBuffer.wrap(value, (int) offset, n));
     }
 
-    private RMessage write(Twrite w) throws IOException {
+    /**
+     * Twrite. A large payload may still be on the connection ({@link Request#incoming}): a file
+     * that can takes it from there, else it is read into a buffer first. A payload nobody took
+     * (an error before the write) is skipped by the reader.
+     */
+    private RMessage write(Request r, Twrite w) throws IOException {
         Fid f = fids.get(w.fid());
         try {
+            IncomingWrite incoming = r.incoming;
+            ByteBuffer data = w.data();
+            if (incoming != null) {
+                if (f.xattrWrite == null) {
+                    OpenFile file = f.openFile();
+                    checkOffset(w.offset());
+                    if (file.receivesDirectly()) {
+                        return new Rwrite(file.write(w.offset(), incoming));
+                    }
+                }
+                data = r.payloadBuffer(incoming.count());
+                incoming.readInto(data);
+                data.flip();
+            }
             if (f.xattrWrite != null) {
-                return new Rwrite(f.xattrWrite.write(w.offset(), w.data()));
+                return new Rwrite(f.xattrWrite.write(w.offset(), data));
             }
             OpenFile file = f.openFile();
-            if (w.offset() < 0) {
-                throw new ErrnoException(Errno.EINVAL, "offset " + Long.toUnsignedString(w.offset()) + " is negative");
-            }
-            return new Rwrite(file.write(w.offset(), w.data().duplicate()));
+            checkOffset(w.offset());
+            return new Rwrite(file.write(w.offset(), data.duplicate()));
         } finally {
             release(f);
+        }
+    }
+
+    private static void checkOffset(long offset) throws ErrnoException {
+        if (offset < 0) {
+            throw new ErrnoException(Errno.EINVAL, "offset " + Long.toUnsignedString(offset) + " is negative");
         }
     }
 

@@ -100,6 +100,12 @@ final class Fid {
         return open;
     }
 
+    /** True if the fid is open on a file that takes a Twrite's payload from the connection (not an xattr write). */
+    boolean receivesDirectly() {
+        OpenFile f = open;
+        return f != null && xattrWrite == null && f.receivesDirectly();
+    }
+
     /** The open file, or EBADF if the fid was not opened. */
     OpenFile openFile() throws ErrnoException {
         OpenFile f = open;

@@ -40,6 +40,15 @@ final class FidTable {
     }
 
     /**
+     * Whether the fid is open on a file that writes payloads still on the connection: a hint for
+     * the reader, which takes no reference (the request that follows checks everything again).
+     */
+    boolean receivesDirectly(int id) {
+        Fid f = fids.get(id);
+        return f != null && f.receivesDirectly();
+    }
+
+    /**
      * Adds a new fid. On failure the caller still owns {@code fid} and must release it.
      *
      * @throws ErrnoException EBADF if its number is in use or NOFID, EMFILE past the limit

@@ -48,6 +48,8 @@ final class Request implements Runnable {
     /** The Tflush requests waiting for this one, in arrival order; guarded by the same lock. */
     private List<Request> flushes;
 
+    /** A Twrite's payload left on the connection for this request to take, or null. */
+    final IncomingWrite incoming;
     /** The buffer holding the request's frame (the message's payload points into it), or null. */
     private PooledBuffer frame;
     /** The buffer holding the reply's payload (Rread, Rreaddir), or null. */
@@ -56,10 +58,15 @@ final class Request implements Runnable {
     private volatile FileSpan span;
 
     Request(Connection connection, int tag, TMessage message, PooledBuffer frame, State initial) {
+        this(connection, tag, message, frame, null, initial);
+    }
+
+    Request(Connection connection, int tag, TMessage message, PooledBuffer frame, IncomingWrite incoming, State initial) {
         this.connection = connection;
         this.tag = tag;
         this.message = message;
         this.frame = frame;
+        this.incoming = incoming;
         this.state = initial;
     }
 
@@ -138,11 +145,29 @@ final class Request implements Runnable {
         return s == null ? 0 : s.count();
     }
 
+    /**
+     * A buffer for a Twrite payload that {@link #incoming} could not write into the file, held as
+     * the frame: from the pool when it has one to spare, else the heap.
+     */
+    ByteBuffer payloadBuffer(int size) {
+        assert frame == null : "the frame is still held";
+        PooledBuffer b = connection.tryAcquire(size);
+        if (b == null) {
+            return ByteBuffer.allocate(size).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        }
+        frame = b;
+        return b.buffer();
+    }
+
+    /** Gives back the frame: its buffer, and the connection if the payload was left on it. */
     void releaseFrame() {
         PooledBuffer f = frame;
         if (f != null) {
             frame = null;
             f.release();
+        }
+        if (incoming != null) {
+            incoming.giveBack();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.ninep.transport;
 
+import io.ninep.protocol.Errno;
 import io.ninep.protocol.P9;
 import io.ninep.protocol.ProtocolException;
 import io.ninep.protocol.codec.FrameDecoder;
@@ -7,6 +8,7 @@ import io.ninep.transport.buffer.BufferPool;
 import io.ninep.transport.buffer.PooledBuffer;
 import java.io.EOFException;
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -41,6 +43,7 @@ public final class FrameReader {
     private final ByteBuffer ahead;   // read mode: position = next unread byte, limit = end of data
     private int msize;
     private boolean afterLargeBody;   // the last body bypassed the read-ahead: peek at the next header
+    private SpliceCalls.Frame calls;  // for writing the read-ahead's part of a payload into a file
 
     public FrameReader(Transport transport, int msize) {
         this.transport = transport;
@@ -105,6 +108,37 @@ public final class FrameReader {
             }
             copy(dst, rest);
         }
+    }
+
+    /**
+     * Writes the next {@code n} bytes of the current frame into the file open on descriptor
+     * {@code fd} at {@code position}: what the read-ahead holds with pwrite(2), the rest straight
+     * from the transport ({@link Transport#receiveInto}, which must be supported). All {@code n}
+     * bytes leave the stream whatever the file does; the receipt says what the file took.
+     */
+    public FileReceipt receiveInto(int fd, long position, int n) throws IOException {
+        int fromAhead = Math.min(n, ahead.remaining());
+        FileReceipt head = FileReceipt.complete(0);
+        if (fromAhead > 0) {
+            if (calls == null) {
+                calls = new SpliceCalls.Frame(java.lang.foreign.Arena.ofAuto());
+            }
+            MemorySegment bytes = MemorySegment.ofBuffer(ahead).asSlice(0, fromAhead);
+            long w = SpliceCalls.pwrite(calls, fd, bytes, fromAhead, position);
+            ahead.position(ahead.position() + fromAhead);
+            head = w == fromAhead ? FileReceipt.complete(fromAhead)
+                    : new FileReceipt((int) Math.max(w, 0), SpliceCalls.failure(w < 0 ? (int) -w : Errno.EIO.number(), "write"));
+        }
+        int rest = n - fromAhead;
+        if (rest == 0) {
+            return head;
+        }
+        afterLargeBody = true;
+        if (head.failure() != null) {
+            skip(rest);
+            return head;
+        }
+        return head.then(transport.receiveInto(fd, position + fromAhead, rest));
     }
 
     /** Reads a little-endian u32 of the current frame (Rread's count, say). */

@@ -18,6 +18,8 @@ public final class SocketTransport implements Transport {
     private final String kind;
     private final String peer;
     private final int maxMessageSize;
+    /** Splices payloads into files, or null where this JVM does not allow it. */
+    private final SocketSplicer splicer;
 
     public SocketTransport(SocketChannel channel, int maxMessageSize) throws IOException {
         this.channel = channel;
@@ -40,6 +42,7 @@ public final class SocketTransport implements Transport {
             this.peer = String.valueOf(remote);
         }
         this.maxMessageSize = maxMessageSize;
+        this.splicer = SocketSplicer.supported() ? new SocketSplicer(channel) : null;
     }
 
     public SocketTransport(SocketChannel channel) throws IOException {
@@ -95,6 +98,20 @@ public final class SocketTransport implements Transport {
     }
 
     @Override
+    public boolean receivesIntoFiles() {
+        return splicer != null;
+    }
+
+    /** splice(2), socket to pipe to file: see {@link SocketSplicer}. */
+    @Override
+    public FileReceipt receiveInto(int fd, long position, int count) throws IOException {
+        if (splicer == null) {
+            return Transport.super.receiveInto(fd, position, count);
+        }
+        return splicer.receive(fd, position, count);
+    }
+
+    @Override
     public int maxMessageSize() {
         return maxMessageSize;
     }
@@ -121,7 +138,13 @@ public final class SocketTransport implements Transport {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        try {
+            channel.close();
+        } finally {
+            if (splicer != null) {
+                splicer.close();
+            }
+        }
     }
 
     @Override

@@ -63,6 +63,26 @@ public interface Transport extends Closeable {
     }
 
     /**
+     * True if {@link #receiveInto} moves bytes from the connection into a file without copying
+     * them through the JVM (splice(2) on a socket, when the JVM gives out the socket's descriptor).
+     */
+    default boolean receivesIntoFiles() {
+        return false;
+    }
+
+    /**
+     * Takes the next {@code count} bytes of the stream, the rest of a frame's payload, and writes
+     * them into the file open on descriptor {@code fd} at {@code position}. The stream gives up
+     * all {@code count} bytes whatever the file does, so the next frame follows; if the file fails
+     * (ENOSPC, EFBIG, EBADF...), the receipt says how many it took before and why. A stream that
+     * ends or fails throws, as a read would. Only where {@link #receivesIntoFiles} is true; the
+     * caller has emptied its read-ahead first.
+     */
+    default FileReceipt receiveInto(int fd, long position, int count) throws IOException {
+        throw new UnsupportedOperationException(kind() + " transports do not receive into files");
+    }
+
+    /**
      * The largest message this transport can carry, like Linux's trans_maxsize: msize is never
      * negotiated above it.
      */

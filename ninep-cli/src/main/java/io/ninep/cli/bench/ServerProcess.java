@@ -41,6 +41,7 @@ final class ServerProcess implements ServerUnderTest {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
         cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.add("--add-exports=java.base/sun.nio.ch=ALL-UNNAMED");   // Twrite payloads spliced into files
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(BenchServer.class.getName());

@@ -3,13 +3,16 @@ package io.ninep.server.local;
 import io.ninep.protocol.Errno;
 import io.ninep.protocol.ErrnoException;
 import io.ninep.protocol.message.Qid;
+import io.ninep.server.local.cred.DirectActor;
 import io.ninep.server.local.sys.FdSyscalls;
 import io.ninep.server.local.sys.IoSyscalls;
+import io.ninep.server.local.sys.LinuxAbi;
 import io.ninep.server.local.sys.StatSyscalls;
 import io.ninep.server.lock.LockHandle;
 import io.ninep.server.lock.RangeLock;
 import io.ninep.server.spi.LockRequest;
 import io.ninep.server.spi.FileSpan;
+import io.ninep.server.spi.IncomingBytes;
 import io.ninep.server.spi.LockStatus;
 import io.ninep.server.spi.OpenFile;
 import java.io.IOException;
@@ -92,6 +95,28 @@ final class LocalFile implements OpenFile {
             throw new ErrnoException(Errno.EBADF, name + ": not open for writing");
         }
         int n = tree.actor.call(() -> IoSyscalls.pwrite(fd, src, offset, name));
+        tree.qids().changed(key);
+        return n;
+    }
+
+    /**
+     * Writable, not O_APPEND (splice(2) refuses appending files; pwrite appends on its own), and
+     * written on the request's own thread. A user's writes on a server running as root run on a
+     * credential worker, which must not touch the socket's locks and waiting threads (see
+     * {@link io.ninep.server.local.cred.CredentialPool}): their payloads are read into a buffer.
+     */
+    @Override
+    public boolean receivesDirectly() {
+        return OpenFlags.writable(flags) && (flags & LinuxAbi.O_APPEND) == 0 && tree.actor instanceof DirectActor;
+    }
+
+    /** The payload goes from the socket into the file as the user, with one copy (splice(2)). */
+    @Override
+    public int write(long offset, IncomingBytes src) throws IOException {
+        if (!OpenFlags.writable(flags)) {
+            throw new ErrnoException(Errno.EBADF, name + ": not open for writing");
+        }
+        int n = tree.actor.call(() -> src.writeTo(fd, offset));
         tree.qids().changed(key);
         return n;
     }

@@ -55,6 +55,25 @@ public interface OpenFile {
     }
 
     /**
+     * True if this file writes a payload that is still arriving
+     * ({@link #write(long, IncomingBytes)}), which saves a copy of large writes. The engine asks
+     * before it reads a large Twrite's payload; only a file with a descriptor of its own can.
+     */
+    default boolean receivesDirectly() {
+        return false;
+    }
+
+    /**
+     * Writes {@code src}, a payload still on the connection, at {@code offset}, with
+     * {@link IncomingBytes#writeTo}: called only where {@link #receivesDirectly} is true, with the
+     * same rules as {@link #write(long, ByteBuffer)}. The payload must not be kept: what the file
+     * does not take, the engine discards.
+     */
+    default int write(long offset, IncomingBytes src) throws IOException {
+        throw new ErrnoException(Errno.EBADF, "not open for writing");
+    }
+
+    /**
      * Treaddir: hands {@code sink} the entries that follow the one whose offset is
      * {@code offset} (0 = from the start), until the sink is full or the directory ends. Each
      * entry's offset is a cookie that, passed back in a later call, continues after it; cookies

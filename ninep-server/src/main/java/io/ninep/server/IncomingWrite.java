@@ -1,0 +1,96 @@
+package io.ninep.server;
+
+import io.ninep.protocol.Errno;
+import io.ninep.server.spi.IncomingBytes;
+import io.ninep.transport.FileReceipt;
+import io.ninep.transport.FrameReader;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The payload of a large Twrite, left on the connection for its request's thread to write
+ * straight into the file (see {@link Connection}). The reader hands the stream over when it
+ * starts the request and waits in {@link #awaitReturned} until the request is done with it:
+ * then the stream is the reader's again, past the payload, whatever the request did. The
+ * latch orders the two threads' use of the {@link FrameReader}.
+ */
+final class IncomingWrite implements IncomingBytes {
+    private final FrameReader reader;
+    private final int count;
+    private final CountDownLatch returned = new CountDownLatch(1);
+    /** Whether the payload left the stream (written or read); the request's thread sets it before the latch. */
+    private boolean taken;
+    private IOException streamFailure;
+
+    IncomingWrite(FrameReader reader, int count) {
+        this.reader = reader;
+        this.count = count;
+    }
+
+    @Override
+    public int count() {
+        return count;
+    }
+
+    @Override
+    public int writeTo(int fd, long offset) throws IOException {
+        take();
+        FileReceipt receipt;
+        try {
+            receipt = reader.receiveInto(fd, offset, count);
+        } catch (IOException e) {
+            throw lost(e);
+        }
+        if (receipt.failure() != null && receipt.written() == 0) {
+            throw receipt.failure();
+        }
+        return receipt.written();
+    }
+
+    /** Reads the payload into {@code dst} instead, for a file that cannot take it from the connection. */
+    void readInto(ByteBuffer dst) throws IOException {
+        take();
+        try {
+            reader.readBody(dst, count);
+        } catch (IOException e) {
+            throw lost(e);
+        }
+    }
+
+    /**
+     * The connection failed inside the payload: the reader closes it with {@code e}; the request
+     * ends with an error nobody will read, and no warning of its own.
+     */
+    private RequestError lost(IOException e) {
+        streamFailure = e;
+        return new RequestError(Errno.EIO, "the connection failed inside the payload: " + e.getMessage());
+    }
+
+    private void take() {
+        if (taken) {
+            throw new IllegalStateException("a Twrite's payload is taken once");
+        }
+        taken = true;
+    }
+
+    /** The request is done with the stream (it ended, or never ran): the reader may go on. */
+    void giveBack() {
+        returned.countDown();
+    }
+
+    /**
+     * The reader's side: waits for {@link #giveBack}, then skips the payload if nobody took it.
+     *
+     * @throws IOException the stream's failure while the request read from it: the connection is lost
+     */
+    void awaitReturned() throws IOException, InterruptedException {
+        returned.await();
+        if (streamFailure != null) {
+            throw streamFailure;
+        }
+        if (!taken) {
+            reader.skip(count);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package io.ninep.transport;
+
+import io.ninep.protocol.Errno;
+import io.ninep.protocol.ErrnoException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Moves a payload from a socket into a file without it passing through the JVM: splice(2) from
+ * the socket into a pipe, which takes the socket's pages without copying them, then from the pipe
+ * into the file, the one copy (into the page cache). A plain read then pwrite copies twice. This
+ * is Samba's recvfile.
+ *
+ * <p>The socket's descriptor comes from the JDK's channel, which does not give it out: it is read
+ * through {@code sun.nio.ch.SelChImpl}, which the JVM must export to this code
+ * ({@code --add-exports java.base/sun.nio.ch=ALL-UNNAMED}; the {@code ninep} jar's manifest says
+ * so). Without it {@link #supported} is false and payloads are read as any other bytes. The
+ * descriptor is duplicated, so that its number cannot be handed to another file while a splice
+ * uses it; the duplicate and the pipe are closed with the transport, under a lock that no call
+ * holds while it waits for the peer.
+ *
+ * <p>Never blocks a carrier thread on the peer: it splices only what the socket already holds
+ * (FIONREAD), and when nothing is there it waits in a plain channel read, which parks a virtual
+ * thread, and writes those bytes with pwrite. One receiver at a time, as with reads.
+ */
+final class SocketSplicer {
+    private static final System.Logger LOG = System.getLogger(SocketSplicer.class.getName());
+    /** The pipe asked for: 1 MiB, the default pipe-max-size for an unprivileged process. */
+    static final int PIPE_SIZE = 1 << 20;
+    private static final int SCRATCH = 64 * 1024;
+    private static final MethodHandle FD_OF_CHANNEL = fdAccessor();
+
+    private final SocketChannel channel;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final SpliceCalls.Frame frame = new SpliceCalls.Frame(Arena.ofAuto());
+    private final ByteBuffer scratch = ByteBuffer.allocateDirect(SCRATCH);
+    private final MemorySegment scratchSegment = MemorySegment.ofBuffer(scratch);
+    // Set up by the first receive, under the read lock (receivers take turns); dropped under the write lock.
+    private int socket = -1;
+    private int pipeRead = -1;
+    private int pipeWrite = -1;
+    private int pipeCapacity;
+    private boolean closed;
+
+    SocketSplicer(SocketChannel channel) {
+        this.channel = channel;
+    }
+
+    /** True if this JVM lets us read a socket channel's descriptor, on Linux. */
+    static boolean supported() {
+        return FD_OF_CHANNEL != null;
+    }
+
+    private static MethodHandle fdAccessor() {
+        if (!System.getProperty("os.name", "").equals("Linux")) {
+            return null;
+        }
+        try {
+            Class<?> selectable = Class.forName("sun.nio.ch.SelChImpl");
+            if (!selectable.getModule().isExported("sun.nio.ch", SocketSplicer.class.getModule())) {
+                LOG.log(System.Logger.Level.DEBUG, "writes received with copies: the JVM does not export sun.nio.ch"
+                        + " (--add-exports java.base/sun.nio.ch=ALL-UNNAMED lets them be spliced into files)");
+                return null;
+            }
+            return MethodHandles.lookup().findVirtual(selectable, "getFDVal", MethodType.methodType(int.class));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "writes received with copies: " + e);
+            return null;
+        }
+    }
+
+    /** See {@link Transport#receiveInto}. */
+    FileReceipt receive(int fd, long position, int count) throws IOException {
+        int taken = 0;
+        int written = 0;
+        ErrnoException failure = null;
+        boolean spliceOut = true;
+        while (taken < count) {
+            int want = count - taken;
+            if (failure != null) {
+                taken += readScratch(want);   // the file failed: the stream still owes the rest
+                continue;
+            }
+            long moved = 0;
+            lock.readLock().lock();
+            try {
+                open();
+                int waiting = SpliceCalls.available(frame, socket);
+                if (waiting > 0) {
+                    moved = SpliceCalls.splice(frame, socket, pipeWrite, -1, Math.min(want, Math.min(waiting, pipeCapacity)),
+                            SpliceCalls.SPLICE_F_MOVE | SpliceCalls.SPLICE_F_MORE);
+                    if (moved == 0) {
+                        throw new EOFException("the connection ended with " + want + " bytes of a Twrite still to come");
+                    }
+                    if (moved < 0 && -moved != Errno.EAGAIN.number()) {
+                        throw SpliceCalls.failure((int) -moved, "splice from the socket");
+                    }
+                }
+                if (moved > 0) {
+                    taken += (int) moved;
+                    // Into the file: spliced where the file allows it, else out of the pipe and pwritten.
+                    long left = moved;
+                    while (left > 0 && spliceOut) {
+                        long out = SpliceCalls.splice(frame, pipeRead, fd, position + written, left, SpliceCalls.SPLICE_F_MOVE);
+                        if (out <= 0) {
+                            spliceOut = false;   // O_APPEND, or a file system that cannot: pwrite tells which
+                            break;
+                        }
+                        written += (int) out;
+                        left -= out;
+                    }
+                    while (left > 0) {
+                        long n = SpliceCalls.read(frame, pipeRead, scratchSegment, Math.min(left, SCRATCH));
+                        if (n <= 0) {
+                            throw new IOException("the splice pipe gave back " + n + " of " + left + " bytes");
+                        }
+                        left -= n;
+                        if (failure == null) {
+                            failure = pwrite(fd, position + written, (int) n);
+                            written += failure == null ? (int) n : 0;
+                        }
+                    }
+                }
+            } finally {
+                lock.readLock().unlock();
+            }
+            if (moved <= 0) {
+                // Nothing waiting: wait for the peer in a channel read, which parks, not in a splice, which would not.
+                int n = readScratch(want);
+                taken += n;
+                failure = pwrite(fd, position + written, n);
+                written += failure == null ? n : 0;
+            }
+        }
+        return new FileReceipt(written, failure);
+    }
+
+    /** Reads up to {@code max} (at least one) bytes into the scratch buffer through the channel. */
+    private int readScratch(int max) throws IOException {
+        scratch.clear().limit(Math.min(max, SCRATCH));
+        int n = channel.read(scratch);
+        if (n < 0) {
+            throw new EOFException("the connection ended with " + max + " bytes of a Twrite still to come");
+        }
+        return n;
+    }
+
+    /** pwrite(2) of the scratch buffer's first {@code n} bytes: null, or the file's error. */
+    private ErrnoException pwrite(int fd, long position, int n) {
+        int done = 0;
+        while (done < n) {
+            long w = SpliceCalls.pwrite(frame, fd, scratchSegment.asSlice(done), n - done, position + done);
+            if (w <= 0) {
+                return SpliceCalls.failure(w < 0 ? (int) -w : Errno.EIO.number(), "write");
+            }
+            done += (int) w;
+        }
+        return null;
+    }
+
+    /** Under the read lock: the socket's duplicate and the pipe, made on first use. */
+    private void open() throws IOException {
+        if (closed || !channel.isOpen()) {
+            throw new ClosedChannelException();
+        }
+        if (socket >= 0) {
+            return;
+        }
+        int fd;
+        try {
+            fd = (int) FD_OF_CHANNEL.invoke(channel);
+        } catch (Throwable t) {
+            throw new IOException("cannot read the socket's descriptor: " + t, t);
+        }
+        int dup = SpliceCalls.dup(frame, fd);
+        int[] pipe;
+        try {
+            pipe = SpliceCalls.pipe(frame);
+        } catch (ErrnoException e) {
+            SpliceCalls.close(frame, dup);
+            throw e;
+        }
+        int size = SpliceCalls.resizePipe(frame, pipe[1], PIPE_SIZE);
+        if (size <= 0) {
+            size = SpliceCalls.pipeSize(frame, pipe[1]);
+        }
+        pipeCapacity = Math.max(size, 4096);
+        socket = dup;
+        pipeRead = pipe[0];
+        pipeWrite = pipe[1];
+    }
+
+    /** Closes the duplicate and the pipe, once no receiver is in a system call. */
+    void close() {
+        lock.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (int fd : new int[] {socket, pipeRead, pipeWrite}) {
+                if (fd >= 0) {
+                    SpliceCalls.close(frame, fd);
+                }
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}
