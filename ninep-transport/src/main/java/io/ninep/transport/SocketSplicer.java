@@ -41,10 +41,10 @@ final class SocketSplicer {
 
     private final SocketChannel channel;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final SpliceCalls.Frame frame = new SpliceCalls.Frame(Arena.ofAuto());
-    private final ByteBuffer scratch = ByteBuffer.allocateDirect(SCRATCH);
-    private final MemorySegment scratchSegment = MemorySegment.ofBuffer(scratch);
     // Set up by the first receive, under the read lock (receivers take turns); dropped under the write lock.
+    private SpliceCalls.Frame frame;
+    private ByteBuffer scratch;
+    private MemorySegment scratchSegment;
     private int socket = -1;
     private int pipeRead = -1;
     private int pipeWrite = -1;
@@ -175,6 +175,11 @@ final class SocketSplicer {
         if (socket >= 0) {
             return;
         }
+        if (frame == null) {
+            frame = new SpliceCalls.Frame(Arena.ofAuto());
+            scratch = ByteBuffer.allocateDirect(SCRATCH);
+            scratchSegment = MemorySegment.ofBuffer(scratch);
+        }
         int fd;
         try {
             fd = (int) FD_OF_CHANNEL.invoke(channel);
@@ -207,6 +212,9 @@ final class SocketSplicer {
                 return;
             }
             closed = true;
+            if (socket < 0) {
+                return;
+            }
             for (int fd : new int[] {socket, pipeRead, pipeWrite}) {
                 if (fd >= 0) {
                     SpliceCalls.close(frame, fd);
