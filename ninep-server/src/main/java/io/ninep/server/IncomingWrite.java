@@ -34,11 +34,11 @@ final class IncomingWrite implements IncomingBytes {
     }
 
     @Override
-    public int writeTo(int fd, long offset) throws IOException {
+    public int writeTo(int fd, long offset, FileSteps where) throws IOException {
         take();
         FileReceipt receipt;
         try {
-            receipt = reader.receiveInto(fd, offset, count);
+            receipt = reader.receiveInto(fd, offset, count, step -> where.run(step::run));
         } catch (IOException e) {
             throw lost(e);
         }

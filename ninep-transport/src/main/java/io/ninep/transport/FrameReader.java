@@ -113,10 +113,11 @@ public final class FrameReader {
     /**
      * Writes the next {@code n} bytes of the current frame into the file open on descriptor
      * {@code fd} at {@code position}: what the read-ahead holds with pwrite(2), the rest straight
-     * from the transport ({@link Transport#receiveInto}, which must be supported). All {@code n}
-     * bytes leave the stream whatever the file does; the receipt says what the file took.
+     * from the transport ({@link Transport#receiveInto}, which must be supported); the writes run
+     * through {@code writes}. All {@code n} bytes leave the stream whatever the file does; the
+     * receipt says what the file took.
      */
-    public FileReceipt receiveInto(int fd, long position, int n) throws IOException {
+    public FileReceipt receiveInto(int fd, long position, int n, FileWrites writes) throws IOException {
         int fromAhead = Math.min(n, ahead.remaining());
         FileReceipt head = FileReceipt.complete(0);
         if (fromAhead > 0) {
@@ -124,7 +125,9 @@ public final class FrameReader {
                 calls = new SpliceCalls.Frame(java.lang.foreign.Arena.ofAuto());
             }
             MemorySegment bytes = MemorySegment.ofBuffer(ahead).asSlice(0, fromAhead);
-            long w = SpliceCalls.pwrite(calls, fd, bytes, fromAhead, position);
+            long[] result = new long[1];
+            writes.run(() -> result[0] = SpliceCalls.pwrite(calls, fd, bytes, fromAhead, position));
+            long w = result[0];
             ahead.position(ahead.position() + fromAhead);
             head = w == fromAhead ? FileReceipt.complete(fromAhead)
                     : new FileReceipt((int) Math.max(w, 0), SpliceCalls.failure(w < 0 ? (int) -w : Errno.EIO.number(), "write"));
@@ -138,7 +141,7 @@ public final class FrameReader {
             skip(rest);
             return head;
         }
-        return head.then(transport.receiveInto(fd, position + fromAhead, rest));
+        return head.then(transport.receiveInto(fd, position + fromAhead, rest, writes));
     }
 
     /** Reads a little-endian u32 of the current frame (Rread's count, say). */

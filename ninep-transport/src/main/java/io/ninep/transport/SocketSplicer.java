@@ -30,7 +30,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p>Never blocks a carrier thread on the peer: it splices only what the socket already holds
  * (FIONREAD), and when nothing is there it waits in a plain channel read, which parks a virtual
- * thread, and writes those bytes with pwrite. One receiver at a time, as with reads.
+ * thread, and writes those bytes with pwrite. One receiver at a time, as with reads. The steps
+ * that write the file run through {@link FileWrites}, perhaps on another thread (as a user):
+ * they touch the descriptors and the receive's progress, nothing else.
  */
 final class SocketSplicer {
     private static final System.Logger LOG = System.getLogger(SocketSplicer.class.getName());
@@ -78,15 +80,20 @@ final class SocketSplicer {
         }
     }
 
+    /** What one receive has put into the file so far; written by the file's steps, wherever they run. */
+    private static final class Progress {
+        int written;
+        ErrnoException failure;
+        boolean spliceOut = true;   // false once the file refused a splice: pwrite from then on
+    }
+
     /** See {@link Transport#receiveInto}. */
-    FileReceipt receive(int fd, long position, int count) throws IOException {
+    FileReceipt receive(int fd, long position, int count, FileWrites writes) throws IOException {
+        Progress p = new Progress();
         int taken = 0;
-        int written = 0;
-        ErrnoException failure = null;
-        boolean spliceOut = true;
         while (taken < count) {
             int want = count - taken;
-            if (failure != null) {
+            if (p.failure != null) {
                 taken += readScratch(want);   // the file failed: the stream still owes the rest
                 continue;
             }
@@ -107,28 +114,8 @@ final class SocketSplicer {
                 }
                 if (moved > 0) {
                     taken += (int) moved;
-                    // Into the file: spliced where the file allows it, else out of the pipe and pwritten.
-                    long left = moved;
-                    while (left > 0 && spliceOut) {
-                        long out = SpliceCalls.splice(frame, pipeRead, fd, position + written, left, SpliceCalls.SPLICE_F_MOVE);
-                        if (out <= 0) {
-                            spliceOut = false;   // O_APPEND, or a file system that cannot: pwrite tells which
-                            break;
-                        }
-                        written += (int) out;
-                        left -= out;
-                    }
-                    while (left > 0) {
-                        long n = SpliceCalls.read(frame, pipeRead, scratchSegment, Math.min(left, SCRATCH));
-                        if (n <= 0) {
-                            throw new IOException("the splice pipe gave back " + n + " of " + left + " bytes");
-                        }
-                        left -= n;
-                        if (failure == null) {
-                            failure = pwrite(fd, position + written, (int) n);
-                            written += failure == null ? (int) n : 0;
-                        }
-                    }
+                    long inPipe = moved;
+                    writes.run(() -> emptyPipeInto(fd, position, inPipe, p));
                 }
             } finally {
                 lock.readLock().unlock();
@@ -137,11 +124,51 @@ final class SocketSplicer {
                 // Nothing waiting: wait for the peer in a channel read, which parks, not in a splice, which would not.
                 int n = readScratch(want);
                 taken += n;
-                failure = pwrite(fd, position + written, n);
-                written += failure == null ? n : 0;
+                writes.run(() -> pwriteScratch(fd, position, n, p));
             }
         }
-        return new FileReceipt(written, failure);
+        return new FileReceipt(p.written, p.failure);
+    }
+
+    /**
+     * A file step: the pipe's {@code left} bytes into the file, spliced where the file allows it
+     * (not O_APPEND files, not every file system), else read out of the pipe and pwritten. After
+     * a failure the rest is only taken out of the pipe.
+     */
+    private void emptyPipeInto(int fd, long position, long left, Progress p) throws IOException {
+        while (left > 0 && p.spliceOut && p.failure == null) {
+            long out = SpliceCalls.splice(frame, pipeRead, fd, position + p.written, left, SpliceCalls.SPLICE_F_MOVE);
+            if (out <= 0) {
+                p.spliceOut = false;   // pwrite tells a file that cannot splice from one that failed
+                break;
+            }
+            p.written += (int) out;
+            left -= out;
+        }
+        while (left > 0) {
+            long n = SpliceCalls.read(frame, pipeRead, scratchSegment, Math.min(left, SCRATCH));
+            if (n <= 0) {
+                throw new IOException("the splice pipe gave back " + n + " of " + left + " bytes");
+            }
+            left -= n;
+            if (p.failure == null) {
+                pwriteScratch(fd, position, (int) n, p);
+            }
+        }
+    }
+
+    /** A file step: pwrite(2) of the scratch buffer's first {@code n} bytes after what the file has taken. */
+    private void pwriteScratch(int fd, long position, int n, Progress p) {
+        int done = 0;
+        while (done < n) {
+            long w = SpliceCalls.pwrite(frame, fd, scratchSegment.asSlice(done), n - done, position + p.written);
+            if (w <= 0) {
+                p.failure = SpliceCalls.failure(w < 0 ? (int) -w : Errno.EIO.number(), "write");
+                return;
+            }
+            done += (int) w;
+            p.written += (int) w;
+        }
     }
 
     /** Reads up to {@code max} (at least one) bytes into the scratch buffer through the channel. */
@@ -152,19 +179,6 @@ final class SocketSplicer {
             throw new EOFException("the connection ended with " + max + " bytes of a Twrite still to come");
         }
         return n;
-    }
-
-    /** pwrite(2) of the scratch buffer's first {@code n} bytes: null, or the file's error. */
-    private ErrnoException pwrite(int fd, long position, int n) {
-        int done = 0;
-        while (done < n) {
-            long w = SpliceCalls.pwrite(frame, fd, scratchSegment.asSlice(done), n - done, position + done);
-            if (w <= 0) {
-                return SpliceCalls.failure(w < 0 ? (int) -w : Errno.EIO.number(), "write");
-            }
-            done += (int) w;
-        }
-        return null;
     }
 
     /** Under the read lock: the socket's duplicate and the pipe, made on first use. */

@@ -104,11 +104,11 @@ public final class SocketTransport implements Transport {
 
     /** splice(2), socket to pipe to file: see {@link SocketSplicer}. */
     @Override
-    public FileReceipt receiveInto(int fd, long position, int count) throws IOException {
+    public FileReceipt receiveInto(int fd, long position, int count, FileWrites writes) throws IOException {
         if (splicer == null) {
-            return Transport.super.receiveInto(fd, position, count);
+            return Transport.super.receiveInto(fd, position, count, writes);
         }
-        return splicer.receive(fd, position, count);
+        return splicer.receive(fd, position, count, writes);
     }
 
     @Override

@@ -75,10 +75,11 @@ public interface Transport extends Closeable {
      * them into the file open on descriptor {@code fd} at {@code position}. The stream gives up
      * all {@code count} bytes whatever the file does, so the next frame follows; if the file fails
      * (ENOSPC, EFBIG, EBADF...), the receipt says how many it took before and why. A stream that
-     * ends or fails throws, as a read would. Only where {@link #receivesIntoFiles} is true; the
-     * caller has emptied its read-ahead first.
+     * ends or fails throws, as a read would. The writes into the file run through {@code writes}
+     * (as the user, for a server that acts for its users). Only where {@link #receivesIntoFiles}
+     * is true; the caller has emptied its read-ahead first.
      */
-    default FileReceipt receiveInto(int fd, long position, int count) throws IOException {
+    default FileReceipt receiveInto(int fd, long position, int count, FileWrites writes) throws IOException {
         throw new UnsupportedOperationException(kind() + " transports do not receive into files");
     }
 

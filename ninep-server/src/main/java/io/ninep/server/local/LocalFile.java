@@ -3,7 +3,6 @@ package io.ninep.server.local;
 import io.ninep.protocol.Errno;
 import io.ninep.protocol.ErrnoException;
 import io.ninep.protocol.message.Qid;
-import io.ninep.server.local.cred.DirectActor;
 import io.ninep.server.local.sys.FdSyscalls;
 import io.ninep.server.local.sys.IoSyscalls;
 import io.ninep.server.local.sys.LinuxAbi;
@@ -99,24 +98,26 @@ final class LocalFile implements OpenFile {
         return n;
     }
 
-    /**
-     * Writable, not O_APPEND (splice(2) refuses appending files; pwrite appends on its own), and
-     * written on the request's own thread. A user's writes on a server running as root run on a
-     * credential worker, which must not touch the socket's locks and waiting threads (see
-     * {@link io.ninep.server.local.cred.CredentialPool}): their payloads are read into a buffer.
-     */
+    /** Writable and not O_APPEND (splice(2) refuses appending files; pwrite appends on its own). */
     @Override
     public boolean receivesDirectly() {
-        return OpenFlags.writable(flags) && (flags & LinuxAbi.O_APPEND) == 0 && tree.actor instanceof DirectActor;
+        return OpenFlags.writable(flags) && (flags & LinuxAbi.O_APPEND) == 0;
     }
 
-    /** The payload goes from the socket into the file as the user, with one copy (splice(2)). */
+    /**
+     * The payload goes from the socket into the file with one copy (splice(2)); the steps that
+     * write the file run as the user, each its own task for a credential worker, while the
+     * socket is read on the request's thread.
+     */
     @Override
     public int write(long offset, IncomingBytes src) throws IOException {
         if (!OpenFlags.writable(flags)) {
             throw new ErrnoException(Errno.EBADF, name + ": not open for writing");
         }
-        int n = tree.actor.call(() -> src.writeTo(fd, offset));
+        int n = src.writeTo(fd, offset, step -> tree.actor.call(() -> {
+            step.run();
+            return null;
+        }));
         tree.qids().changed(key);
         return n;
     }

@@ -18,8 +18,21 @@ public interface IncomingBytes {
      * {@code fd} at {@code offset} (splice(2) where the transport allows, else pwrite(2)); at most
      * once. Returns how many bytes the file took, fewer than {@link #count} if it failed part way,
      * as pwrite would; throws the file's error if it took none, or an I/O error if the connection
-     * failed. A system call on this thread, like pwrite: call it where the write must run (as the
-     * user, for the local backend).
+     * failed. The steps that write the file run through {@code where} (for the local backend: as
+     * the user); the ones that read the connection run on the calling thread.
      */
-    int writeTo(int fd, long offset) throws IOException;
+    int writeTo(int fd, long offset, FileSteps where) throws IOException;
+
+    /** Runs the steps that write the file where its writes must run. */
+    @FunctionalInterface
+    interface FileSteps {
+        /** Runs {@code step} (system calls on descriptors, plain fields set; no locks, no waking threads). */
+        void run(Step step) throws IOException;
+    }
+
+    /** One step of writing the file. */
+    @FunctionalInterface
+    interface Step {
+        void run() throws IOException;
+    }
 }
