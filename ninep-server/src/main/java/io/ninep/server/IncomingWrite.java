@@ -6,20 +6,16 @@ import io.ninep.transport.FileReceipt;
 import io.ninep.transport.FrameReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.concurrent.CountDownLatch;
 
 /**
- * The payload of a large Twrite, left on the connection for its request's thread to write
- * straight into the file (see {@link Connection}). The reader hands the stream over when it
- * starts the request and waits in {@link #awaitReturned} until the request is done with it:
- * then the stream is the reader's again, past the payload, whatever the request did. The
- * latch orders the two threads' use of the {@link FrameReader}.
+ * The payload of a large Twrite, left on the connection for its request to write straight into
+ * the file (see {@link Connection#receiveWrite}). The reader runs that request itself, then
+ * {@link #afterRequest} puts the stream past the payload, whatever the request did with it.
  */
 final class IncomingWrite implements IncomingBytes {
     private final FrameReader reader;
     private final int count;
-    private final CountDownLatch returned = new CountDownLatch(1);
-    /** Whether the payload left the stream (written or read); the request's thread sets it before the latch. */
+    /** Whether the payload left the stream (written or read). */
     private boolean taken;
     private IOException streamFailure;
 
@@ -74,18 +70,12 @@ final class IncomingWrite implements IncomingBytes {
         taken = true;
     }
 
-    /** The request is done with the stream (it ended, or never ran): the reader may go on. */
-    void giveBack() {
-        returned.countDown();
-    }
-
     /**
-     * The reader's side: waits for {@link #giveBack}, then skips the payload if nobody took it.
+     * Once the request has run (or was refused): skips the payload if nobody took it.
      *
      * @throws IOException the stream's failure while the request read from it: the connection is lost
      */
-    void awaitReturned() throws IOException, InterruptedException {
-        returned.await();
+    void afterRequest() throws IOException {
         if (streamFailure != null) {
             throw streamFailure;
         }

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * One request of a connection, from the frame that brought it to the reply that ends it. A
- * request runs on its own virtual thread; a Tflush is a request too, with no thread, that ends
+ * request runs on its own virtual thread (a large Twrite whose payload goes straight into its
+ * file, on the connection's reader); a Tflush is a request too, with no thread, that ends
  * when the request it names ends. Its life is a small state machine, changed only under the
  * lock of the connection's {@link InFlight}:
  *
@@ -48,7 +49,7 @@ final class Request implements Runnable {
     /** The Tflush requests waiting for this one, in arrival order; guarded by the same lock. */
     private List<Request> flushes;
 
-    /** A Twrite's payload left on the connection for this request to take, or null. */
+    /** A Twrite's payload left on the connection for this request to take (it runs on the reader), or null. */
     final IncomingWrite incoming;
     /** The buffer holding the request's frame (the message's payload points into it), or null. */
     private PooledBuffer frame;
@@ -159,15 +160,11 @@ final class Request implements Runnable {
         return b.buffer();
     }
 
-    /** Gives back the frame: its buffer, and the connection if the payload was left on it. */
     void releaseFrame() {
         PooledBuffer f = frame;
         if (f != null) {
             frame = null;
             f.release();
-        }
-        if (incoming != null) {
-            incoming.giveBack();
         }
     }
 
