@@ -35,7 +35,7 @@ final class IncomingWrite implements IncomingBytes {
         FileReceipt receipt;
         try {
             receipt = reader.receiveInto(fd, offset, count, step -> where.run(step::run));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException | Error e) {   // where the stream stands is unknown now
             throw lost(e);
         }
         if (receipt.failure() != null && receipt.written() == 0) {
@@ -49,17 +49,18 @@ final class IncomingWrite implements IncomingBytes {
         take();
         try {
             reader.readBody(dst, count);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException | Error e) {
             throw lost(e);
         }
     }
 
     /**
-     * The connection failed inside the payload: the reader closes it with {@code e}; the request
-     * ends with an error nobody will read, and no warning of its own.
+     * Taking the payload failed part way: the stream cannot be read past it, so the reader closes
+     * the connection with {@code e}; the request ends with an error nobody will read, and no
+     * warning of its own.
      */
-    private RequestError lost(IOException e) {
-        streamFailure = e;
+    private RequestError lost(Throwable e) {
+        streamFailure = e instanceof IOException io ? io : new IOException("taking a Twrite's payload failed: " + e, e);
         return new RequestError(Errno.EIO, "the connection failed inside the payload: " + e.getMessage());
     }
 
