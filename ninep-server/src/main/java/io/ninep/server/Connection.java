@@ -332,9 +332,9 @@ public final class Connection implements Runnable {
     /**
      * A large Twrite on a file that takes its payload from the connection. The reader runs the
      * request itself: nothing else of the connection can be read until the payload has left the
-     * stream, so a thread of its own would only be waited for (and, measured at 64K with one
-     * request in flight, the hand-over cost a fifth of the rate). No Tflush can name it, since
-     * none is read meanwhile; the request is in the tag table as any other.
+     * stream, so a thread of its own would only be waited for (docs/server.md has the figures).
+     * No Tflush can name it, since none is read meanwhile; the request is in the tag table as
+     * any other.
      */
     private void receiveWrite(ByteBuffer fields, ServerRequestEvent event) throws IOException, InterruptedException {
         int fid = fields.getInt(0);
