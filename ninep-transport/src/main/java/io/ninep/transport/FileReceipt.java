@@ -11,13 +11,4 @@ import io.ninep.protocol.ErrnoException;
  * @param failure the file's error that stopped the write, or null if every byte was written
  */
 public record FileReceipt(int written, ErrnoException failure) {
-
-    static FileReceipt complete(int written) {
-        return new FileReceipt(written, null);
-    }
-
-    /** This receipt followed by {@code rest}, the receipt of the bytes after it. */
-    FileReceipt then(FileReceipt rest) {
-        return new FileReceipt(written + rest.written, rest.failure);
-    }
 }

@@ -1,6 +1,5 @@
 package io.ninep.transport;
 
-import io.ninep.protocol.Errno;
 import io.ninep.protocol.P9;
 import io.ninep.protocol.ProtocolException;
 import io.ninep.protocol.codec.FrameDecoder;
@@ -8,7 +7,6 @@ import io.ninep.transport.buffer.BufferPool;
 import io.ninep.transport.buffer.PooledBuffer;
 import java.io.EOFException;
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -43,7 +41,6 @@ public final class FrameReader {
     private final ByteBuffer ahead;   // read mode: position = next unread byte, limit = end of data
     private int msize;
     private boolean afterLargeBody;   // the last body bypassed the read-ahead: peek at the next header
-    private SpliceCalls.Frame calls;  // for writing the read-ahead's part of a payload into a file
 
     public FrameReader(Transport transport, int msize) {
         this.transport = transport;
@@ -112,36 +109,19 @@ public final class FrameReader {
 
     /**
      * Writes the next {@code n} bytes of the current frame into the file open on descriptor
-     * {@code fd} at {@code position}: what the read-ahead holds with pwrite(2), the rest straight
-     * from the transport ({@link Transport#receiveInto}, which must be supported); the writes run
-     * through {@code writes}. All {@code n} bytes leave the stream whatever the file does; the
-     * receipt says what the file took.
+     * {@code fd} at {@code position}, straight from the transport ({@link Transport#receiveInto},
+     * which must be supported), what the read-ahead holds first; the writes run through
+     * {@code writes}. All {@code n} bytes leave the stream whatever the file does; the receipt
+     * says what the file took.
      */
     public FileReceipt receiveInto(int fd, long position, int n, FileWrites writes) throws IOException {
         int fromAhead = Math.min(n, ahead.remaining());
-        FileReceipt head = FileReceipt.complete(0);
-        if (fromAhead > 0) {
-            if (calls == null) {
-                calls = new SpliceCalls.Frame(java.lang.foreign.Arena.ofAuto());
-            }
-            MemorySegment bytes = MemorySegment.ofBuffer(ahead).asSlice(0, fromAhead);
-            long[] result = new long[1];
-            writes.run(() -> result[0] = SpliceCalls.pwrite(calls, fd, bytes, fromAhead, position));
-            long w = result[0];
-            ahead.position(ahead.position() + fromAhead);
-            head = w == fromAhead ? FileReceipt.complete(fromAhead)
-                    : new FileReceipt((int) Math.max(w, 0), SpliceCalls.failure(w < 0 ? (int) -w : Errno.EIO.number(), "write"));
+        ByteBuffer buffered = ahead.slice(ahead.position(), fromAhead);
+        ahead.position(ahead.position() + fromAhead);
+        if (fromAhead < n) {
+            afterLargeBody = true;
         }
-        int rest = n - fromAhead;
-        if (rest == 0) {
-            return head;
-        }
-        afterLargeBody = true;
-        if (head.failure() != null) {
-            skip(rest);
-            return head;
-        }
-        return head.then(transport.receiveInto(fd, position + fromAhead, rest, writes));
+        return transport.receiveInto(buffered, fd, position, n, writes);
     }
 
     /** Reads a little-endian u32 of the current frame (Rread's count, say). */

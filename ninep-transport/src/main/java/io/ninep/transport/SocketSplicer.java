@@ -51,6 +51,7 @@ final class SocketSplicer {
     private int pipeRead = -1;
     private int pipeWrite = -1;
     private int pipeCapacity;
+    private boolean unavailable;   // the duplicate or the pipe could not be made: read and pwrite
     private boolean closed;
 
     SocketSplicer(SocketChannel channel) {
@@ -88,9 +89,22 @@ final class SocketSplicer {
     }
 
     /** See {@link Transport#receiveInto}. */
-    FileReceipt receive(int fd, long position, int count, FileWrites writes) throws IOException {
+    FileReceipt receive(ByteBuffer buffered, int fd, long position, int count, FileWrites writes) throws IOException {
+        if (!buffered.isDirect()) {
+            throw new IllegalArgumentException("the part read ahead must be in a direct buffer");
+        }
         Progress p = new Progress();
-        int taken = 0;
+        int taken = buffered.remaining();
+        if (taken > 0) {
+            MemorySegment head = MemorySegment.ofBuffer(buffered);
+            lock.readLock().lock();
+            try {
+                ready();   // for the call frame
+                writes.run(() -> pwrite(fd, position, head, p));
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
         while (taken < count) {
             int want = count - taken;
             if (p.failure != null) {
@@ -100,8 +114,7 @@ final class SocketSplicer {
             long moved = 0;
             lock.readLock().lock();
             try {
-                open();
-                int waiting = SpliceCalls.available(frame, socket);
+                int waiting = ready() ? SpliceCalls.available(frame, socket) : 0;
                 if (waiting > 0) {
                     moved = SpliceCalls.splice(frame, socket, pipeWrite, -1, Math.min(want, Math.min(waiting, pipeCapacity)),
                             SpliceCalls.SPLICE_F_MOVE | SpliceCalls.SPLICE_F_MORE);
@@ -124,7 +137,7 @@ final class SocketSplicer {
                 // Nothing waiting: wait for the peer in a channel read, which parks, not in a splice, which would not.
                 int n = readScratch(want);
                 taken += n;
-                writes.run(() -> pwriteScratch(fd, position, n, p));
+                writes.run(() -> pwrite(fd, position, scratchSegment.asSlice(0, n), p));
             }
         }
         return new FileReceipt(p.written, p.failure);
@@ -152,21 +165,21 @@ final class SocketSplicer {
             }
             left -= n;
             if (p.failure == null) {
-                pwriteScratch(fd, position, (int) n, p);
+                pwrite(fd, position, scratchSegment.asSlice(0, n), p);
             }
         }
     }
 
-    /** A file step: pwrite(2) of the scratch buffer's first {@code n} bytes after what the file has taken. */
-    private void pwriteScratch(int fd, long position, int n, Progress p) {
-        int done = 0;
-        while (done < n) {
-            long w = SpliceCalls.pwrite(frame, fd, scratchSegment.asSlice(done), n - done, position + p.written);
+    /** A file step: pwrite(2) of {@code bytes} after what the file has taken; a failure is kept in {@code p}. */
+    private void pwrite(int fd, long position, MemorySegment bytes, Progress p) {
+        long done = 0;
+        while (done < bytes.byteSize()) {
+            long w = SpliceCalls.pwrite(frame, fd, bytes.asSlice(done), bytes.byteSize() - done, position + p.written);
             if (w <= 0) {
                 p.failure = SpliceCalls.failure(w < 0 ? (int) -w : Errno.EIO.number(), "write");
                 return;
             }
-            done += (int) w;
+            done += w;
             p.written += (int) w;
         }
     }
@@ -181,13 +194,17 @@ final class SocketSplicer {
         return n;
     }
 
-    /** Under the read lock: the socket's duplicate and the pipe, made on first use. */
-    private void open() throws IOException {
+    /**
+     * Under the read lock: the call frame and scratch buffer, the socket's duplicate and the pipe,
+     * made on first use. False if the duplicate or the pipe could not be made (out of
+     * descriptors, say): this connection's payloads are then read and pwritten, not spliced.
+     */
+    private boolean ready() throws IOException {
         if (closed || !channel.isOpen()) {
             throw new ClosedChannelException();
         }
-        if (socket >= 0) {
-            return;
+        if (socket >= 0 || unavailable) {
+            return !unavailable;
         }
         if (frame == null) {
             frame = new SpliceCalls.Frame(Arena.ofAuto());
@@ -197,25 +214,33 @@ final class SocketSplicer {
         int fd;
         try {
             fd = (int) FD_OF_CHANNEL.invoke(channel);
-        } catch (Throwable t) {
-            throw new IOException("cannot read the socket's descriptor: " + t, t);
-        }
-        int dup = SpliceCalls.dup(frame, fd);
-        int[] pipe;
-        try {
-            pipe = SpliceCalls.pipe(frame);
-        } catch (ErrnoException e) {
-            SpliceCalls.close(frame, dup);
+        } catch (RuntimeException | Error e) {
             throw e;
+        } catch (Throwable t) {   // getFDVal declares none
+            throw new IllegalStateException(t);
         }
-        int size = SpliceCalls.resizePipe(frame, pipe[1], PIPE_SIZE);
-        if (size <= 0) {
-            size = SpliceCalls.pipeSize(frame, pipe[1]);
+        int dup = -1;
+        try {
+            dup = SpliceCalls.dup(frame, fd);
+            int[] pipe = SpliceCalls.pipe(frame);
+            int size = SpliceCalls.resizePipe(frame, pipe[1], PIPE_SIZE);
+            if (size <= 0) {
+                size = SpliceCalls.pipeSize(frame, pipe[1]);
+            }
+            pipeCapacity = Math.max(size, 4096);
+            socket = dup;
+            pipeRead = pipe[0];
+            pipeWrite = pipe[1];
+            return true;
+        } catch (ErrnoException e) {
+            if (dup >= 0) {
+                SpliceCalls.close(frame, dup);
+            }
+            unavailable = true;
+            LOG.log(System.Logger.Level.WARNING, () -> "writes on this connection are copied, not spliced: " + e.getMessage()
+                    + (e.errno() == Errno.EMFILE.number() ? " (raise the descriptor limit: ulimit -n)" : ""));
+            return false;
         }
-        pipeCapacity = Math.max(size, 4096);
-        socket = dup;
-        pipeRead = pipe[0];
-        pipeWrite = pipe[1];
     }
 
     /** Closes the duplicate and the pipe, once no receiver is in a system call. */

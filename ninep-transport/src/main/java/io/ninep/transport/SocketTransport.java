@@ -104,11 +104,12 @@ public final class SocketTransport implements Transport {
 
     /** splice(2), socket to pipe to file: see {@link SocketSplicer}. */
     @Override
-    public FileReceipt receiveInto(int fd, long position, int count, FileWrites writes) throws IOException {
+    public FileReceipt receiveInto(ByteBuffer buffered, int fd, long position, int count, FileWrites writes)
+            throws IOException {
         if (splicer == null) {
-            return Transport.super.receiveInto(fd, position, count, writes);
+            return Transport.super.receiveInto(buffered, fd, position, count, writes);
         }
-        return splicer.receive(fd, position, count, writes);
+        return splicer.receive(buffered, fd, position, count, writes);
     }
 
     @Override

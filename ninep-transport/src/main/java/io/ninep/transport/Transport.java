@@ -71,15 +71,16 @@ public interface Transport extends Closeable {
     }
 
     /**
-     * Takes the next {@code count} bytes of the stream, the rest of a frame's payload, and writes
-     * them into the file open on descriptor {@code fd} at {@code position}. The stream gives up
-     * all {@code count} bytes whatever the file does, so the next frame follows; if the file fails
-     * (ENOSPC, EFBIG, EBADF...), the receipt says how many it took before and why. A stream that
-     * ends or fails throws, as a read would. The writes into the file run through {@code writes}
-     * (as the user, for a server that acts for its users). Only where {@link #receivesIntoFiles}
-     * is true; the caller has emptied its read-ahead first.
+     * Writes a frame's payload into the file open on descriptor {@code fd} at {@code position}:
+     * first {@code buffered} (a direct buffer: the part already read ahead), then the next
+     * {@code count - buffered.remaining()} bytes of the stream. The stream gives up all its bytes
+     * whatever the file does, so the next frame follows; if the file fails (ENOSPC, EFBIG,
+     * EBADF...), the receipt says how many it took before and why. A stream that ends or fails
+     * throws, as a read would. The writes into the file run through {@code writes} (as the user,
+     * for a server that acts for its users). Only where {@link #receivesIntoFiles} is true.
      */
-    default FileReceipt receiveInto(int fd, long position, int count, FileWrites writes) throws IOException {
+    default FileReceipt receiveInto(ByteBuffer buffered, int fd, long position, int count, FileWrites writes)
+            throws IOException {
         throw new UnsupportedOperationException(kind() + " transports do not receive into files");
     }
 
