@@ -398,29 +398,28 @@ final class Dispatcher {
     private RMessage write(Request r, Twrite w) throws IOException {
         Fid f = fids.get(w.fid());
         try {
-            IncomingWrite incoming = r.incoming;
-            ByteBuffer data = w.data();
-            if (incoming != null) {
-                if (f.xattrWrite == null) {
-                    OpenFile file = f.openFile();
-                    checkOffset(w.offset());
-                    if (file.receivesDirectly()) {
-                        return new Rwrite(file.write(w.offset(), incoming));
-                    }
-                }
-                data = r.payloadBuffer(incoming.count());
-                incoming.readInto(data);
-                data.flip();
-            }
             if (f.xattrWrite != null) {
-                return new Rwrite(f.xattrWrite.write(w.offset(), data));
+                return new Rwrite(f.xattrWrite.write(w.offset(), payload(r, w)));
             }
             OpenFile file = f.openFile();
             checkOffset(w.offset());
-            return new Rwrite(file.write(w.offset(), data.duplicate()));
+            if (r.incoming != null && file.receivesDirectly()) {
+                return new Rwrite(file.write(w.offset(), r.incoming));
+            }
+            return new Rwrite(file.write(w.offset(), payload(r, w).duplicate()));
         } finally {
             release(f);
         }
+    }
+
+    /** The Twrite's data: its frame's, or read from the connection into a buffer the request holds. */
+    private static ByteBuffer payload(Request r, Twrite w) throws IOException {
+        if (r.incoming == null) {
+            return w.data();
+        }
+        ByteBuffer data = r.payloadBuffer(r.incoming.count());
+        r.incoming.readInto(data);
+        return data.flip();
     }
 
     private static void checkOffset(long offset) throws ErrnoException {

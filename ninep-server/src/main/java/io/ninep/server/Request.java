@@ -121,12 +121,8 @@ final class Request implements Runnable {
      */
     ByteBuffer replyBuffer(int size) {
         assert replyBuffer == null : "one reply buffer per request";
-        PooledBuffer b = connection.tryAcquire(size);
-        if (b == null) {
-            return ByteBuffer.allocate(size).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        }
-        replyBuffer = b;
-        return b.buffer();
+        replyBuffer = connection.tryAcquire(size);
+        return bufferOf(replyBuffer, size);
     }
 
     /** Makes the reply (an Rread with no data of its own) carry {@code s}'s bytes, sent from the file. */
@@ -152,12 +148,13 @@ final class Request implements Runnable {
      */
     ByteBuffer payloadBuffer(int size) {
         assert frame == null : "the frame is still held";
-        PooledBuffer b = connection.tryAcquire(size);
-        if (b == null) {
-            return ByteBuffer.allocate(size).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        }
-        frame = b;
-        return b.buffer();
+        frame = connection.tryAcquire(size);
+        return bufferOf(frame, size);
+    }
+
+    /** The pooled buffer's, or a heap buffer of {@code size} when the pool had none to spare. */
+    private static ByteBuffer bufferOf(PooledBuffer pooled, int size) {
+        return pooled == null ? ByteBuffer.allocate(size).order(java.nio.ByteOrder.LITTLE_ENDIAN) : pooled.buffer();
     }
 
     void releaseFrame() {

@@ -72,6 +72,11 @@ class ReceiveIntoFileTest {
         return b.flip();
     }
 
+    /** ninep's server over a LocalFileServer of {@code dir}, with no trace (a trace turns the splice off). */
+    private static ServerFixture serving(Path dir) throws Exception {
+        return new ServerFixture(new LocalFileServer(dir), ServerConfig.defaults());
+    }
+
     /** Attaches as fid 0 and opens {@code name} read-write as fid 1. */
     private static void openForWriting(RawClient c, String name) throws Exception {
         c.start(MSIZE);
@@ -96,7 +101,7 @@ class ReceiveIntoFileTest {
         Files.write(export.resolve("f"), new byte[0]);
         byte[] expected = new byte[4 * PAYLOAD + 5000];
         Map<Integer, Integer> counts = new HashMap<>();
-        try (ServerFixture fixture = new ServerFixture(new LocalFileServer(export), ServerConfig.defaults())) {
+        try (ServerFixture fixture = serving(export)) {
             RawClient c = fixture.connect(kind);
             openForWriting(c, "f");
             assertThat(fixture.connection(c).transport().receivesIntoFiles())
@@ -142,7 +147,7 @@ class ReceiveIntoFileTest {
     void overAPipeTheSameWritesAreReadIntoAFrameBuffer() throws Exception {
         Files.write(export.resolve("f"), new byte[0]);
         byte[] data = random(PAYLOAD, 1);
-        try (ServerFixture fixture = new ServerFixture(new LocalFileServer(export), ServerConfig.defaults())) {
+        try (ServerFixture fixture = serving(export)) {
             RawClient c = fixture.connect(ServerFixture.Kind.PIPE);
             openForWriting(c, "f");
             c.sendRaw(twrite(10, 1, 0, data));
@@ -161,7 +166,7 @@ class ReceiveIntoFileTest {
         Files.setAttribute(f, "unix:uid", 65534);
         Files.setAttribute(f, "unix:mode", 04766);
         byte[] data = random(PAYLOAD, 5);
-        try (ServerFixture fixture = new ServerFixture(new LocalFileServer(export), ServerConfig.defaults())) {
+        try (ServerFixture fixture = serving(export)) {
             RawClient c = fixture.connect(ServerFixture.Kind.TCP);
             c.version(MSIZE, "9P2000.L");
             c.attach(1, 0, "nobody", "", 65534);
@@ -181,13 +186,13 @@ class ReceiveIntoFileTest {
     void aWriteRefusedBeforeItStartsLeavesItsPayloadSkippedAndTheConnectionInStep() throws Exception {
         Files.write(export.resolve("f"), new byte[0]);
         byte[] data = random(PAYLOAD, 2);
-        try (ServerFixture fixture = new ServerFixture(new LocalFileServer(export), ServerConfig.defaults())) {
+        try (ServerFixture fixture = serving(export)) {
             RawClient c = fixture.connect(ServerFixture.Kind.TCP);
             openForWriting(c, "f");
             c.sendRaw(twrite(10, 1, -1L, data));   // offset 2^64-1: EINVAL, checked before the payload is taken
             c.sendRaw(twrite(11, 1, 0, data));
             Map<Integer, Object> replies = new HashMap<>();
-            for (int i = 0; i < 2; i++) {   // in either order: the second starts as soon as the first gave the stream back
+            for (int i = 0; i < 2; i++) {   // in either order: the engine promises none
                 Frame f = c.receive();
                 replies.put(f.tag(), f.body());
             }
@@ -211,7 +216,7 @@ class ReceiveIntoFileTest {
         Files.write(small.resolve("f"), new byte[0]);
         byte[] data = random(PAYLOAD, 3);
         int took;
-        try (ServerFixture fixture = new ServerFixture(new LocalFileServer(small), ServerConfig.defaults())) {
+        try (ServerFixture fixture = serving(small)) {
             RawClient c = fixture.connect(ServerFixture.Kind.TCP);
             openForWriting(c, "f");
             c.sendRaw(twrite(10, 1, 0, data));
@@ -230,7 +235,7 @@ class ReceiveIntoFileTest {
     @Test
     void aClientThatHangsUpInsideAPayloadEndsTheConnection() throws Exception {
         Files.write(export.resolve("f"), new byte[0]);
-        try (ServerFixture fixture = new ServerFixture(new LocalFileServer(export), ServerConfig.defaults())) {
+        try (ServerFixture fixture = serving(export)) {
             RawClient c = fixture.connect(ServerFixture.Kind.TCP);
             openForWriting(c, "f");
             ByteBuffer frame = twrite(10, 1, 0, random(PAYLOAD, 4));
