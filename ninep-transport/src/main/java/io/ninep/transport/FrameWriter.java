@@ -5,6 +5,7 @@ import io.ninep.protocol.codec.FrameEncoder;
 import io.ninep.protocol.message.Frame;
 import io.ninep.protocol.message.Message;
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.concurrent.locks.ReentrantLock;
@@ -32,7 +33,11 @@ public final class FrameWriter {
     private final ReentrantLock lock = new ReentrantLock();
     private final ByteBuffer staging = ByteBuffer.allocateDirect(STAGING).order(ByteOrder.LITTLE_ENDIAN);
     private final ByteBuffer[] vector = new ByteBuffer[2];
+    /** The whole staging buffer, for {@link Transport#sendNow}. */
+    private final MemorySegment stagingBytes = MemorySegment.ofBuffer(staging);
     private ByteBuffer[] batchVector = new ByteBuffer[8];   // guarded by lock
+    /** True while the staging buffer holds the unsent rest of a frame {@link #writeNow} began. Guarded by lock. */
+    private boolean restPending;
     private volatile Dialect dialect;
 
     public FrameWriter(Transport transport, Dialect dialect) {
@@ -82,6 +87,67 @@ public final class FrameWriter {
     }
 
     /**
+     * True if {@code body} may go by {@link #writeNow}: the transport can send without waiting,
+     * and the whole frame fits the staging buffer (small requests, small Twrites).
+     */
+    public boolean canWriteNow(Message body) {
+        return transport.sendsNow() && body.encodedSize(dialect) <= STAGING;
+    }
+
+    /**
+     * Sends one frame from the calling thread with {@link Transport#sendNow}: it never waits for
+     * the peer, and an interrupt cannot close the transport. What the transport cannot take at
+     * once stays here and goes first with the next write, or with {@link #writeRest}: until
+     * then no other frame can overtake it. Only for a frame {@link #canWriteNow} allows.
+     *
+     * @return true if the whole frame went; false if its rest waits for {@link #writeRest}
+     */
+    public boolean writeNow(int tag, Message body) {
+        lock.lock();
+        try {
+            if (restPending) {
+                throw new IllegalStateException("the rest of an earlier frame is still to be written");
+            }
+            staging.clear();
+            FrameEncoder.encode(tag, body, dialect, staging);
+            int length = staging.position();
+            int sent = transport.sendNow(stagingBytes, length);
+            if (sent == length) {
+                staging.clear();
+                return true;
+            }
+            staging.limit(length).position(sent);
+            restPending = true;
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Writes the rest of the frame {@link #writeNow} could not send whole, if there is one. */
+    public void writeRest() throws IOException {
+        lock.lock();
+        try {
+            sendRest();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void sendRest() throws IOException {
+        assert lock.isHeldByCurrentThread();
+        if (restPending) {
+            vector[0] = staging;   // its position and limit frame the rest
+            try {
+                transport.write(vector, 0, 1);
+            } finally {
+                vector[0] = null;
+            }
+            restPending = false;
+        }
+    }
+
+    /**
      * Writes {@code count} frames, in order, with as few gathering writes as the staging buffer
      * allows (usually one): the encoded parts go into the staging buffer one after another and
      * each payload is sent from its own buffer between them. A client's writer thread uses it to
@@ -90,6 +156,7 @@ public final class FrameWriter {
     public void write(int[] tags, Message[] bodies, int count) throws IOException {
         lock.lock();
         try {
+            sendRest();
             Dialect d = dialect;
             staging.clear();
             int segment = 0;   // start of the staging bytes not yet in the vector
@@ -107,7 +174,7 @@ public final class FrameWriter {
                         continue;
                     }
                 }
-                ByteBuffer payload = FrameEncoder.encodeHeader(new Frame(tags[i], body), d, staging);
+                ByteBuffer payload = FrameEncoder.encodeHeader(tags[i], body, d, staging);
                 if (payload != null && payload.hasRemaining()) {
                     n = addToBatch(n, staging.slice(segment, staging.position() - segment));
                     n = addToBatch(n, payload.duplicate());   // the caller's position stays put
@@ -143,12 +210,13 @@ public final class FrameWriter {
 
     private void send(int tag, Message body) throws IOException {
         assert lock.isHeldByCurrentThread();
+        sendRest();
         Dialect d = dialect;
         int headerSize = FrameEncoder.headerSize(body, d);
         ByteBuffer head = headerSize <= STAGING
                 ? staging.clear()
                 : ByteBuffer.allocate(headerSize).order(ByteOrder.LITTLE_ENDIAN);   // rare: long names, Rstat
-        ByteBuffer payload = FrameEncoder.encodeHeader(new Frame(tag, body), d, head);
+        ByteBuffer payload = FrameEncoder.encodeHeader(tag, body, d, head);
         head.flip();
         vector[0] = head;
         if (payload == null || !payload.hasRemaining()) {

@@ -6,9 +6,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SocketChannel;
@@ -20,11 +17,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * into the file, the one copy (into the page cache). A plain read then pwrite copies twice. This
  * is Samba's recvfile.
  *
- * <p>The socket's descriptor comes from the JDK's channel, which does not give it out: it is read
- * through {@code sun.nio.ch.SelChImpl}, which the JVM must export to this code
- * ({@code --add-exports java.base/sun.nio.ch=ALL-UNNAMED}; the {@code ninep} jar's manifest says
- * so). Without it {@link #supported} is false and payloads are read as any other bytes. The
- * descriptor is duplicated, so that its number cannot be handed to another file while a splice
+ * <p>The socket's descriptor comes from {@link ChannelDescriptor}; where the JVM keeps it out of
+ * reach, {@link #supported} is false and payloads are read as any other bytes. The descriptor is
+ * duplicated, so that its number cannot be handed to another file while a splice
  * uses it; the duplicate and the pipe are closed with the transport, under a lock that no call
  * holds while it waits for the peer.
  *
@@ -39,7 +34,6 @@ final class SocketSplicer {
     /** The pipe asked for: 1 MiB, the default pipe-max-size for an unprivileged process. */
     static final int PIPE_SIZE = 1 << 20;
     private static final int SCRATCH = 64 * 1024;
-    private static final MethodHandle FD_OF_CHANNEL = fdAccessor();
 
     private final SocketChannel channel;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -60,25 +54,7 @@ final class SocketSplicer {
 
     /** True if this JVM lets us read a socket channel's descriptor, on Linux. */
     static boolean supported() {
-        return FD_OF_CHANNEL != null;
-    }
-
-    private static MethodHandle fdAccessor() {
-        if (!System.getProperty("os.name", "").equals("Linux")) {
-            return null;
-        }
-        try {
-            Class<?> selectable = Class.forName("sun.nio.ch.SelChImpl");
-            if (!selectable.getModule().isExported("sun.nio.ch", SocketSplicer.class.getModule())) {
-                LOG.log(System.Logger.Level.DEBUG, "writes received with copies: the JVM does not export sun.nio.ch"
-                        + " (--add-exports java.base/sun.nio.ch=ALL-UNNAMED lets them be spliced into files)");
-                return null;
-            }
-            return MethodHandles.lookup().findVirtual(selectable, "getFDVal", MethodType.methodType(int.class));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "writes received with copies: " + e);
-            return null;
-        }
+        return ChannelDescriptor.readable();
     }
 
     /** What one receive has put into the file so far; written by the file's steps, wherever they run. */
@@ -211,17 +187,9 @@ final class SocketSplicer {
             scratch = ByteBuffer.allocateDirect(SCRATCH);
             scratchSegment = MemorySegment.ofBuffer(scratch);
         }
-        int fd;
-        try {
-            fd = (int) FD_OF_CHANNEL.invoke(channel);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {   // getFDVal declares none
-            throw new IllegalStateException(t);
-        }
         int dup = -1;
         try {
-            dup = SpliceCalls.dup(frame, fd);
+            dup = ChannelDescriptor.duplicate(frame, channel);
             int[] pipe = SpliceCalls.pipe(frame);
             int size = SpliceCalls.resizePipe(frame, pipe[1], PIPE_SIZE);
             if (size <= 0) {

@@ -1,6 +1,7 @@
 package io.ninep.transport;
 
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
@@ -20,6 +21,8 @@ public final class SocketTransport implements Transport {
     private final int maxMessageSize;
     /** Splices payloads into files, or null where this JVM does not allow it. */
     private final SocketSplicer splicer;
+    /** Sends without waiting or being interruptible, or null where this JVM does not allow it. */
+    private final SocketSender sender;
 
     public SocketTransport(SocketChannel channel, int maxMessageSize) throws IOException {
         this.channel = channel;
@@ -43,6 +46,7 @@ public final class SocketTransport implements Transport {
         }
         this.maxMessageSize = maxMessageSize;
         this.splicer = SocketSplicer.supported() ? new SocketSplicer(channel) : null;
+        this.sender = ChannelDescriptor.readable() ? new SocketSender(channel) : null;
     }
 
     public SocketTransport(SocketChannel channel) throws IOException {
@@ -113,6 +117,17 @@ public final class SocketTransport implements Transport {
     }
 
     @Override
+    public boolean sendsNow() {
+        return sender != null;
+    }
+
+    /** send(2) with MSG_DONTWAIT on the socket: see {@link SocketSender}. */
+    @Override
+    public int sendNow(MemorySegment bytes, int length) {
+        return sender == null ? 0 : sender.sendNow(bytes, length);
+    }
+
+    @Override
     public int maxMessageSize() {
         return maxMessageSize;
     }
@@ -144,6 +159,9 @@ public final class SocketTransport implements Transport {
         } finally {
             if (splicer != null) {
                 splicer.close();
+            }
+            if (sender != null) {
+                sender.close();
             }
         }
     }

@@ -16,10 +16,11 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /**
- * The Linux system calls under {@link SocketSplicer}, through the FFM API: splice(2), pipe2(2),
- * the pipe's size (fcntl F_SETPIPE_SZ), the bytes waiting in a socket (ioctl FIONREAD), pwrite(2),
- * read(2), dup(2) and close(2). Each call retries on EINTR and reports failure as an
- * {@link ErrnoException}, or as the negative errno where the caller decides what a failure means.
+ * The Linux system calls under {@link SocketSplicer} and {@link SocketSender}, through the FFM
+ * API: splice(2), pipe2(2), the pipe's size (fcntl F_SETPIPE_SZ), the bytes waiting in a socket
+ * (ioctl FIONREAD), pwrite(2), read(2), send(2), dup(2) and close(2). Each call retries on EINTR
+ * and reports failure as an {@link ErrnoException}, or as the negative errno where the caller
+ * decides what a failure means.
  */
 final class SpliceCalls {
     private SpliceCalls() {}
@@ -30,6 +31,8 @@ final class SpliceCalls {
     private static final int F_SETPIPE_SZ = 1031;
     private static final int F_GETPIPE_SZ = 1032;
     private static final int FIONREAD = 0x541B;
+    private static final int MSG_DONTWAIT = 0x40;
+    private static final int MSG_NOSIGNAL = 0x4000;
     private static final int EINTR = Errno.EINTR.number();
 
     private static final Linker LINKER = Linker.nativeLinker();
@@ -46,6 +49,8 @@ final class SpliceCalls {
     private static final MethodHandle PWRITE = function("pwrite",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
     private static final MethodHandle READ = function("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    private static final MethodHandle SEND = function("send",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
     private static final MethodHandle CLOSE = function("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final int F_DUPFD_CLOEXEC = 1030;
 
@@ -117,6 +122,22 @@ final class SpliceCalls {
             long r;
             do {
                 r = (long) READ.invokeExact(f.errno, fd, dst, length);
+            } while (r < 0 && f.errno() == EINTR);
+            return r < 0 ? -f.errno() : r;
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /**
+     * send(2) of up to {@code length} bytes at {@code src} on a socket, never waiting for room
+     * (MSG_DONTWAIT) and never raising SIGPIPE; returns the bytes sent or -errno (EAGAIN: no room).
+     */
+    static long sendNow(Frame f, int socket, MemorySegment src, long length) {
+        try {
+            long r;
+            do {
+                r = (long) SEND.invokeExact(f.errno, socket, src, length, MSG_DONTWAIT | MSG_NOSIGNAL);
             } while (r < 0 && f.errno() == EINTR);
             return r < 0 ? -f.errno() : r;
         } catch (Throwable t) {

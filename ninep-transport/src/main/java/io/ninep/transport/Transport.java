@@ -2,6 +2,7 @@ package io.ninep.transport;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
@@ -55,6 +56,22 @@ public interface Transport extends Closeable {
     default void writeMapped(ByteBuffer[] srcs, int length, FileChannel file, long position) throws IOException {
         write(srcs, 0, length - 1);
         FileTransfers.copy(this, file, position, srcs[length - 1].remaining());
+    }
+
+    /** True if {@link #sendNow} can send anything at all; false if it always sends nothing. */
+    default boolean sendsNow() {
+        return false;
+    }
+
+    /**
+     * Sends what it can at once of the first {@code length} bytes of {@code bytes}, from the
+     * calling thread: it never waits for the peer to make room, and an interrupt cannot close the
+     * transport here, as it can inside {@link #write}. Returns the bytes sent, 0 if none could be
+     * (no room, or a failure, which the next {@link #write} reports); the caller writes the rest.
+     * One caller at a time, counted with the writers. This default sends nothing.
+     */
+    default int sendNow(MemorySegment bytes, int length) {
+        return 0;
     }
 
     /** True if {@link #transferFrom} hands file pages to the kernel without copying them through the JVM. */

@@ -1,6 +1,7 @@
 package io.ninep.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ninep.protocol.Dialect;
 import io.ninep.protocol.codec.FrameDecoder;
@@ -12,6 +13,8 @@ import io.ninep.protocol.message.Twrite;
 import io.ninep.transport.buffer.BufferPool;
 import io.ninep.transport.buffer.PooledBuffer;
 import io.ninep.transport.testing.ScriptedReadTransport;
+import io.ninep.transport.testing.SendNowTransport;
+import io.ninep.protocol.message.Message;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -108,5 +111,62 @@ class FrameWriterTest {
             }
             assertThat(reading.get()).hasSize(writers * each);
         }
+    }
+
+    @Test
+    void aFrameSentInPartNowHasItsRestWrittenBeforeAnythingElse() throws Exception {
+        var script = new ScriptedReadTransport(new byte[0], () -> 1);
+        var transport = new SendNowTransport(script, offered -> 5);
+        FrameWriter writer = new FrameWriter(transport, L);
+        Twalk walk = new Twalk(1, 2, List.of("a", "bc"));
+        assertThat(writer.canWriteNow(walk)).isTrue();
+
+        assertThat(writer.writeNow(9, walk)).as("sent whole").isFalse();
+        assertThatThrownBy(() -> writer.writeNow(10, new Tclunk(1)))
+                .as("nothing may overtake the rest").isInstanceOf(IllegalStateException.class);
+        writer.write(10, new Tclunk(2));
+        writer.writeRest();   // nothing left: writes nothing
+
+        assertThat(decodeAll(script.written())).containsExactly(new Frame(9, walk), new Frame(10, new Tclunk(2)));
+        assertThat(script.written().getFirst()).as("what sendNow took").hasSize(5);
+    }
+
+    @Test
+    void theRestOfAFrameGoesWithWriteRestOrAheadOfABatch() throws Exception {
+        var script = new ScriptedReadTransport(new byte[0], () -> 1);
+        var transport = new SendNowTransport(script, offered -> 0);
+        FrameWriter writer = new FrameWriter(transport, L);
+        assertThat(writer.writeNow(1, new Tclunk(1))).isFalse();
+        writer.writeRest();
+        transport.taking(offered -> offered - 1);
+        assertThat(writer.writeNow(2, new Tclunk(2))).isFalse();
+        writer.write(new int[] {3, 4}, new Message[] {new Tclunk(3), new Tclunk(4)}, 2);
+        transport.taking(offered -> offered);
+        assertThat(writer.writeNow(5, new Tclunk(5))).isTrue();
+
+        assertThat(decodeAll(script.written())).extracting(Frame::tag).containsExactly(1, 2, 3, 4, 5);
+    }
+
+    @Test
+    void onlyWholeFramesThatFitTheStagingBufferMayBeSentNow() {
+        var script = new ScriptedReadTransport(new byte[0], () -> 1);
+        assertThat(new FrameWriter(script, L).canWriteNow(new Tclunk(1))).as("a transport that cannot").isFalse();
+        FrameWriter writer = new FrameWriter(new SendNowTransport(script, offered -> offered), L);
+        assertThat(writer.canWriteNow(new Twrite(1, 0, ByteBuffer.allocate(4000)))).isTrue();
+        assertThat(writer.canWriteNow(new Twrite(1, 0, ByteBuffer.allocate(9000)))).isFalse();
+        assertThat(writer.canWriteNow(new Twalk(1, 2, Collections.nCopies(16, "x".repeat(1000))))).isFalse();
+    }
+
+    /** Every frame in the concatenation of {@code chunks}. */
+    private static List<Frame> decodeAll(List<byte[]> chunks) throws Exception {
+        ByteBuffer all = ByteBuffer.allocate(chunks.stream().mapToInt(c -> c.length).sum());
+        chunks.forEach(all::put);
+        all.flip();
+        FrameDecoder decoder = new FrameDecoder(L, 1 << 20);
+        List<Frame> frames = new ArrayList<>();
+        while (all.hasRemaining()) {
+            frames.add(decoder.decode(all));
+        }
+        return frames;
     }
 }

@@ -42,10 +42,14 @@ import java.util.concurrent.locks.LockSupport;
  *       are spent), put the request on the send queue, and then wait for it (blocking calls) or
  *       return an {@link RpcFuture}.
  *   <li>The writer, a platform thread, takes requests off the send queue, gives each its tag in
- *       the same critical section, and writes its frame. Only the writer writes (apart from
- *       Tversion, before it starts). Callers never touch the transport, because interrupting a
- *       thread inside a channel operation closes the channel ({@code AbstractInterruptibleChannel}):
- *       an interrupted call must cost a Tflush, not the connection.
+ *       the same critical section, and writes its frame. Callers never write through the
+ *       transport's channel, because interrupting a thread inside a channel operation closes the
+ *       channel ({@code AbstractInterruptibleChannel}): an interrupted call must cost a Tflush,
+ *       not the connection. On an idle connection (nothing else queued or awaiting a reply) a
+ *       caller sends its own request with {@link Transport#sendNow}, which neither waits nor
+ *       can be interrupted (send(2) on a socket), and saves a thread hand-off per round trip;
+ *       what that could not send, the writer sends before anything else. Requests that come
+ *       while others are in flight go through the writer, so that they leave together.
  *   <li>The reader, a platform thread, reads each reply's header, finds the request by its tag,
  *       reads the body into the request's reply buffer (a Rread's or Rreaddir's payload straight
  *       into the caller's buffer), decodes it, and settles the request. It never writes and
@@ -98,7 +102,7 @@ public final class Connection implements Closeable {
         this.quirks = quirks;
         this.pool = new BufferPool(msize, config.poolBudgetFor(msize), config.directBuffers());
         this.replyTimeoutNanos = config.replyTimeout().toNanos();
-        this.exchanges = new Exchanges(transport, pool, dialect, msize,
+        this.exchanges = new Exchanges(transport, writer, pool, dialect, msize,
                 new ClientObserver(transport.peer(), settled.bytesOut(), settled.bytesIn()));
         Receiver receiver = new Receiver(exchanges, reader, dialect, msize, config.strictness(), quirks);
         // Platform threads: they live as long as the connection and block in the transport at

@@ -9,6 +9,7 @@ import io.ninep.protocol.ProtocolException;
 import io.ninep.protocol.message.RMessage;
 import io.ninep.protocol.message.TMessage;
 import io.ninep.protocol.message.Tflush;
+import io.ninep.transport.FrameWriter;
 import io.ninep.transport.Transport;
 import io.ninep.transport.buffer.BufferPool;
 import io.ninep.transport.buffer.PooledBuffer;
@@ -37,8 +38,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * Buffers go back to the pool while it is held (the pool's lock is a leaf: it is taken inside
  * this one, never the other way round), so that a request's state, tag, permit and buffers
  * change together and {@link #awaitIdle} sees them all back. Blocking acquires from the pool
- * happen without it. The {@link io.ninep.transport.FrameWriter}'s lock is taken by the writer
- * thread ({@link Sender}) alone, after it has let go of this one: no thread holds both. The
+ * happen without it. The {@link FrameWriter}'s lock is taken by the writer thread ({@link Sender})
+ * and by a caller sending its own request ({@link #sendNow}), each after it has let go of this
+ * one: no thread holds both. The
  * {@link ClientObserver}'s counters are guarded by this lock too: it is called at the state
  * transitions, where the lock is held anyway.
  *
@@ -54,6 +56,7 @@ final class Exchanges {
     private static final long POOL_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Transport transport;
+    private final FrameWriter frames;
     private final BufferPool pool;
     private final ClientObserver observer;
     private final Dialect dialect;
@@ -76,12 +79,25 @@ final class Exchanges {
      * requests come one at a time.
      */
     private Thread idleWriter;
+    /**
+     * The last request submitted found nothing else queued or on the wire: the connection runs one
+     * request at a time. True at first.
+     */
+    private boolean lastSubmitAlone = true;
+    /** The writer thread is writing what {@link #nextBatch} gave it. */
+    private boolean writerBusy;
+    /** A caller is sending its own request ({@link #sendNow}): the writer thread waits for it. */
+    private boolean callerSending;
+    /** The frame writer holds the unsent rest of a caller's request: the writer thread sends it first. */
+    private boolean restPending;
     private Throwable closeCause;
     /** Frames the reader has finished with; written by the reader thread only. */
     private volatile long framesReceived;
 
-    Exchanges(Transport transport, BufferPool pool, Dialect dialect, int msize, ClientObserver observer) {
+    Exchanges(Transport transport, FrameWriter frames, BufferPool pool, Dialect dialect, int msize,
+              ClientObserver observer) {
         this.transport = transport;
+        this.frames = frames;
         this.pool = pool;
         this.observer = observer;
         this.dialect = dialect;
@@ -227,18 +243,30 @@ final class Exchanges {
             return false;
         }
         r.replyBuffer = b;
-        Thread writer;
+        Thread writer = null;
+        boolean now;
+        int tag = 0;
+        TMessage message = r.message;
         lock.lock();
         try {
             if (closeCause != null || r.state != State.NEW || !permits.ordinaryFree()) {
                 return false;   // the slow path sorts it out, with the buffer already taken
             }
             permits.take(r);
-            writer = enqueue(r);
+            now = takeToSendNow(r);
+            if (now) {
+                tag = r.tag;
+            } else {
+                writer = enqueue(r);
+            }
         } finally {
             lock.unlock();
         }
-        wake(writer);
+        if (now) {
+            sendNow(tag, message);   // r may be settled and reused once its frame is out
+        } else {
+            wake(writer);
+        }
         return true;
     }
 
@@ -285,14 +313,22 @@ final class Exchanges {
                 }
                 r.replyBuffer = b;
             }
-            Thread writer;
+            Thread writer = null;
+            boolean now;
+            int tag = 0;
+            TMessage message = r.message;
             lock.lock();
             try {
                 while (true) {
                     checkUnsent(r);
                     if (permits.ordinaryFree()) {
                         permits.take(r);
-                        writer = enqueue(r);
+                        now = takeToSendNow(r);
+                        if (now) {
+                            tag = r.tag;
+                        } else {
+                            writer = enqueue(r);
+                        }
                         break;
                     }
                     long left = deadline == 0 ? 0 : deadline - System.nanoTime();
@@ -309,7 +345,11 @@ final class Exchanges {
             } finally {
                 lock.unlock();
             }
-            wake(writer);
+            if (now) {
+                sendNow(tag, message);
+            } else {
+                wake(writer);
+            }
         } catch (IOException | RuntimeException e) {
             releaseUnsent(r);
             throw e;
@@ -415,6 +455,57 @@ final class Exchanges {
         return idleWriter;
     }
 
+    /**
+     * For a request that has just taken its permit: whether its caller sends it itself, now,
+     * instead of waking the writer thread, which costs a thread hand-off on every round trip.
+     * Only while the connection runs one request at a time: nothing else queued or awaiting a
+     * reply, now and at the request before (the first request of a burst finds the connection
+     * idle too, and the others that come right after it should leave with it, in one write), the
+     * writer not writing; and only where the frame writer can send without waiting or being
+     * interrupted ({@link FrameWriter#canWriteNow}). If so the request has its tag and is SENT,
+     * and the writer waits until {@link #sendNow} is done.
+     */
+    private boolean takeToSendNow(Request r) {
+        assert lock.isHeldByCurrentThread();
+        boolean alone = permits.held() == 1;
+        boolean aloneBefore = lastSubmitAlone;
+        lastSubmitAlone = alone;
+        if (!alone || !aloneBefore || !queue.isEmpty() || writerBusy || callerSending || restPending
+                || closeCause != null || !frames.canWriteNow(r.message)) {
+            return false;
+        }
+        markSent(r);
+        callerSending = true;
+        return true;
+    }
+
+    /**
+     * The caller's own send of a request {@link #takeToSendNow} gave it, without the lock: what the
+     * socket cannot take at once is left to the writer thread, which sends it before anything else.
+     */
+    private void sendNow(int tag, TMessage message) {
+        boolean whole = false;
+        Throwable failure = null;
+        try {
+            whole = frames.writeNow(tag, message);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        Thread writer;
+        lock.lock();
+        try {
+            callerSending = false;
+            restPending = !whole && failure == null;
+            writer = restPending || !queue.isEmpty() ? idleWriter : null;
+        } finally {
+            lock.unlock();
+        }
+        wake(writer);
+        if (failure != null) {
+            failAll(failure);   // as the writer thread does: a frame that cannot be encoded ends the connection
+        }
+    }
+
     private static void wake(Thread writer) {
         if (writer != null) {
             LockSupport.unpark(writer);   // a stale wake-up is harmless: the writer checks the queue again
@@ -428,16 +519,19 @@ final class Exchanges {
     }
 
     /**
-     * For the writer thread ({@link Sender}): waits until something is queued, then takes up to
-     * {@code batch.length} requests off the queue and gives each its tag, so that requests that
-     * piled up while it was writing go out with one gathering write.
+     * For the writer thread ({@link Sender}): waits until something is queued (and no caller is
+     * sending its own request), then takes up to {@code batch.length} requests off the queue and
+     * gives each its tag, so that requests that piled up while it was writing go out with one
+     * gathering write. The rest of a caller's frame, if the frame writer holds one, goes first.
      *
-     * @return how many requests were taken; 0 once the connection is closed
+     * @return how many requests were taken; 0 if there is only the rest of a caller's frame to
+     *     send ({@link FrameWriter#writeRest}); -1 once the connection is closed
      */
     int nextBatch(int[] batchTags, TMessage[] batch) {
         lock.lock();
         try {
-            while (queue.isEmpty() && closeCause == null) {
+            writerBusy = false;
+            while ((callerSending || queue.isEmpty() && !restPending) && closeCause == null) {
                 idleWriter = Thread.currentThread();
                 lock.unlock();
                 try {
@@ -448,24 +542,33 @@ final class Exchanges {
                 }
             }
             if (closeCause != null) {
-                return 0;
+                return -1;
             }
+            restPending = false;   // the frame writer sends it before anything else
+            writerBusy = true;
             int n = 0;
             for (Request r = queue.poll(); r != null; r = n < batch.length ? queue.poll() : null) {
-                // The tag is taken here, in the critical section that takes the request off the
-                // queue, for the only thread that writes: no frame can overtake it, and a request
-                // cancelled while queued never had one.
-                int tag = tags.allocate(r);
-                r.tag = tag;
-                r.transition(State.NEW, State.SENT);
-                observer.sent(r);
-                batchTags[n] = tag;
+                batchTags[n] = markSent(r);
                 batch[n++] = r.message;
             }
             return n;
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Gives a request its tag as it leaves for the wire, in the critical section that decides it
+     * goes, for the one thread that will write it: no frame can overtake it, and a request
+     * cancelled while queued never had one.
+     */
+    private int markSent(Request r) {
+        assert lock.isHeldByCurrentThread();
+        int tag = tags.allocate(r);
+        r.tag = tag;
+        r.transition(State.NEW, State.SENT);
+        observer.sent(r);
+        return tag;
     }
 
     // ---- Cancelling ----

@@ -5,11 +5,13 @@ import io.ninep.transport.FrameWriter;
 import java.util.Arrays;
 
 /**
- * The writer of one connection, run by its own platform thread: the only thread that writes
- * frames once the connection is open. It takes everything queued (up to {@value #WRITE_BATCH}
- * requests, each given its tag as it leaves the queue: {@link Exchanges#nextBatch}) and writes
- * them together, so that requests that pile up while a write is under way cost one system call.
- * Callers never write: interrupting a thread inside a channel operation closes the channel.
+ * The writer of one connection, run by its own platform thread. It takes everything queued (up
+ * to {@value #WRITE_BATCH} requests, each given its tag as it leaves the queue:
+ * {@link Exchanges#nextBatch}) and writes them together, so that requests that pile up while a
+ * write is under way cost one system call. Callers never write through the channel: interrupting
+ * a thread inside a channel operation closes the channel. On an idle connection a caller sends
+ * its own request with a send that cannot be interrupted and never waits
+ * ({@link io.ninep.transport.FrameWriter#writeNow}); what that could not send, this thread does.
  */
 final class Sender implements Runnable {
     /** Frames sent with one gathering write at most. */
@@ -28,8 +30,10 @@ final class Sender implements Runnable {
     @Override
     public void run() {
         try {
-            for (int n = exchanges.nextBatch(tags, batch); n > 0; n = exchanges.nextBatch(tags, batch)) {
-                if (n == 1) {
+            for (int n = exchanges.nextBatch(tags, batch); n >= 0; n = exchanges.nextBatch(tags, batch)) {
+                if (n == 0) {
+                    writer.writeRest();
+                } else if (n == 1) {
                     writer.write(tags[0], batch[0]);
                 } else {
                     writer.write(tags, batch, n);

@@ -30,6 +30,14 @@ abstract class PeerTestBase {
         open(config, config.msize(), config.msize(), config.dialect());
     }
 
+    /** At {@code msize}, the client talking through what {@code clientSide} makes of its transport. */
+    protected void open(int msize, java.util.function.UnaryOperator<io.ninep.transport.Transport> clientSide)
+            throws Exception {
+        fixture = PeerFixture.open(msize, clientSide);
+        connection = fixture.connection;
+        peer = fixture.peer;
+    }
+
     protected void open(int msize) throws Exception {
         open(ClientConfig.defaults().withMsize(msize));
     }

@@ -19,13 +19,17 @@ public final class FrameEncoder {
      * that must follow it on the wire.
      */
     public static ByteBuffer encodeHeader(Frame frame, Dialect dialect, ByteBuffer out) {
-        Message body = frame.body();
+        return encodeHeader(frame.tag(), frame.body(), dialect, out);
+    }
+
+    /** {@link #encodeHeader(Frame, Dialect, ByteBuffer)} of a frame not made into a {@link Frame}: a writer's hot path allocates nothing. */
+    public static ByteBuffer encodeHeader(int tag, Message body, Dialect dialect, ByteBuffer out) {
         out.order(ByteOrder.LITTLE_ENDIAN);
         int size = body.encodedSize(dialect);
         int start = out.position();
         out.putInt(size);
         out.put((byte) body.type().code());
-        out.putShort((short) frame.tag());
+        out.putShort((short) tag);
         body.encodeBody(out, dialect);
         ByteBuffer payload = body.payload();
         int payloadBytes = payload == null ? 0 : payload.remaining();
@@ -38,7 +42,12 @@ public final class FrameEncoder {
 
     /** Writes the whole frame, payload included (copied into {@code out}). */
     public static void encode(Frame frame, Dialect dialect, ByteBuffer out) {
-        ByteBuffer payload = encodeHeader(frame, dialect, out);
+        encode(frame.tag(), frame.body(), dialect, out);
+    }
+
+    /** {@link #encode(Frame, Dialect, ByteBuffer)} of a frame not made into a {@link Frame}. */
+    public static void encode(int tag, Message body, Dialect dialect, ByteBuffer out) {
+        ByteBuffer payload = encodeHeader(tag, body, dialect, out);
         if (payload != null) {
             int n = payload.remaining();
             out.put(out.position(), payload, payload.position(), n);
