@@ -37,7 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
                     + "4186112, 1 and N in flight, over TCP and a Unix socket; ninep's server with each "
                     + "backend, and diod up to its 64K",
             "  small     Tgetattr, walk+clunk, walk+open+read 4K+clunk: rate and latency percentiles, "
-                    + "1 and 32 in flight, one and several connections",
+                    + "1 and 32 in flight, one and several connections; Tgetattr x1 takes turns with the "
+                    + "raw ping-pong, which the round-trip target compares it with",
             "  alloc     heap bytes and pool buffers per small request, client and server, at msize "
                     + "64K, 4M and 128M",
             "  readdir   10 000 entries: server time per entry, and end to end",

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 
 /**
  * The physical limits, measured in the same run as everything else: plain loopback TCP and
@@ -102,21 +105,11 @@ final class Baselines {
         ctx.settle();
         LatencyHistogram[] perRepeat = new LatencyHistogram[ctx.plan.repeats()];
         Summary rate;
-        try (RawClient c = RawClient.open(address, RawServer.PING, TGETATTR_SIZE, RGETATTR_SIZE,
-                virtual ? RawServer.VIRTUAL : 0)) {
-            ByteBuffer out = ByteBuffer.allocateDirect(TGETATTR_SIZE);
-            ByteBuffer in = ByteBuffer.allocateDirect(RGETATTR_SIZE);
+        try (RawClient c = openPingPong(address, virtual)) {
             LatencyHistogram h = new LatencyHistogram();
-            Plan.Step step = () -> {
-                long t0 = System.nanoTime();
-                out.clear();
-                c.writeFully(out);
-                in.clear();
-                c.readFully(in);
-                h.record(System.nanoTime() - t0);
-                return 1;
-            };
-            rate = measureWithLatency(step, h, perRepeat);
+            Plan.Step step = pingPongStep(c, h);
+            rate = virtual ? onVirtualThread(() -> measureWithLatency(step, h, perRepeat))
+                    : measureWithLatency(step, h, perRepeat);
         }
         String server = "raw";
         String note = virtual ? "both ends on virtual threads" : "both ends on platform threads (blocking system calls)";
@@ -125,6 +118,37 @@ final class Baselines {
         latencies("pingpong", server, "-", transport, op, 1, 1, perRepeat, note, ctx);
         ctx.progress(String.format("[baseline] raw %s %s 19/160 B x1: %s round trips/s, median %.1f us", transport, op,
                 range(rate), perRepeat[perRepeat.length / 2].percentile(50) / 1000));
+    }
+
+    /** Runs {@code work} on a virtual thread and waits for it: the bench's own thread is a platform thread. */
+    private static Summary onVirtualThread(Callable<Summary> work) throws Exception {
+        try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
+            try {
+                return exec.submit(work).get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception x ? x : e;
+            }
+        }
+    }
+
+    /** Opens a ping-pong of a Tgetattr's 19 bytes and an Rgetattr's 160 with the raw server, its end on a virtual thread or not. */
+    static RawClient openPingPong(String address, boolean virtual) throws IOException {
+        return RawClient.open(address, RawServer.PING, TGETATTR_SIZE, RGETATTR_SIZE, virtual ? RawServer.VIRTUAL : 0);
+    }
+
+    /** One round trip of the ping-pong, timed into {@code h}. */
+    static Plan.Step pingPongStep(RawClient c, LatencyHistogram h) {
+        ByteBuffer out = ByteBuffer.allocateDirect(TGETATTR_SIZE);
+        ByteBuffer in = ByteBuffer.allocateDirect(RGETATTR_SIZE);
+        return () -> {
+            long t0 = System.nanoTime();
+            out.clear();
+            c.writeFully(out);
+            in.clear();
+            c.readFully(in);
+            h.record(System.nanoTime() - t0);
+            return 1;
+        };
     }
 
     private void pipelined(String address, String transport) throws Exception {

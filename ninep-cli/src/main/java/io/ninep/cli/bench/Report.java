@@ -119,7 +119,8 @@ public final class Report {
         TextTable t = new TextTable("Small operations: operations per second and latency (us), median of the repeats",
                 "server", "op", ">in flight", ">conns", ">ops/s", ">spread", ">p50", ">p90", ">p99", ">p99.9");
         for (Result r : results) {
-            if (r.metric() != Metric.RATE || !(r.family() == Family.SMALL || r.scenario().equals("pingpong"))) {
+            if (r.metric() != Metric.RATE
+                    || !(r.family() == Family.SMALL || r.scenario().equals("pingpong") || r.scenario().equals("paired"))) {
                 continue;
             }
             String server = r.server().equals("ninep") ? "ninep/" + r.backend() + " " + r.transport()

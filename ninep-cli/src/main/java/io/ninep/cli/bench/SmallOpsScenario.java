@@ -91,7 +91,11 @@ final class SmallOpsScenario {
                     }
                     ctx.settle();
                     LatencyHistogram[] perRepeat = new LatencyHistogram[ctx.plan.repeats()];
-                    Summary rate = measure(e, op, shape, perRepeat);
+                    PairedPingPong paired = pairs(e, op, shape) ? new PairedPingPong(shape.platformCallers()) : null;
+                    Summary rate = Summary.of(run(e, op, shape, ctx.plan.warmupNanos(), perRepeat, paired));
+                    if (paired != null) {
+                        paired.report(ctx);
+                    }
                     String note = "msize " + Sizes.label(ctx.options.smallMsize()) + "; " + op.requests + " request"
                             + (op.requests > 1 ? "s" : "") + " per operation";
                     if (shape.platformCallers()) {
@@ -169,17 +173,27 @@ final class SmallOpsScenario {
         ctx.progress("[small] warming up on " + e.label());
         for (Op op : Op.values()) {
             run(e, op, new Shape(ctx.options.smallInFlight(), 1), ENDPOINT_WARMUP_MILLIS * 1_000_000L,
-                    new LatencyHistogram[0]);
+                    new LatencyHistogram[0], null);
         }
     }
 
-    Summary measure(Endpoint e, Op op, Shape shape, LatencyHistogram[] perRepeat) throws Exception {
-        return Summary.of(run(e, op, shape, ctx.plan.warmupNanos(), perRepeat));
+    /**
+     * Whether this point's repeats alternate with the raw ping-pong's: the point the round-trip
+     * target compares with it (Tgetattr, one in flight, ninep's memory backend over TCP). The
+     * baseline family's ping-pong runs minutes earlier, and on this machine the round trip of
+     * both drifts by a third within the hour; windows taken in turn see the same machine.
+     */
+    private static boolean pairs(Endpoint e, Op op, Shape shape) {
+        return op == Op.GETATTR && shape.inFlight() == 1 && shape.connections() == 1 && e.server().equals("ninep")
+                && e.backend().equals("memory") && e.transport().equals("tcp");
     }
 
-    /** Warms up for {@code warmupNanos}, then measures one repeat per slot of {@code perRepeat}; returns their rates. */
-    private double[] run(Endpoint e, Op op, Shape shape, long warmupNanos, LatencyHistogram[] perRepeat)
-            throws Exception {
+    /**
+     * Warms up for {@code warmupNanos}, then measures one repeat per slot of {@code perRepeat};
+     * returns their rates. With {@code paired}, a window of the raw ping-pong runs before each.
+     */
+    private double[] run(Endpoint e, Op op, Shape shape, long warmupNanos, LatencyHistogram[] perRepeat,
+                         PairedPingPong paired) throws Exception {
         List<Session> sessions = new ArrayList<>();
         List<Fid> fids = new ArrayList<>();
         try {
@@ -202,9 +216,16 @@ final class SmallOpsScenario {
                 workers.add(new Worker(root, file, op));
             }
             Thread.Builder callers = shape.platformCallers() ? Thread.ofPlatform() : Thread.ofVirtual();
+            if (paired != null) {
+                paired.open(ctx.server.addresses().get("raw-tcp"), perRepeat.length);
+                paired.window(warmupNanos, callers, -1);
+            }
             window(workers, warmupNanos, callers);
             double[] rates = new double[perRepeat.length];
             for (int r = 0; r < rates.length; r++) {
+                if (paired != null) {
+                    paired.window(ctx.plan.eachNanos(), callers, r);
+                }
                 rates[r] = window(workers, ctx.plan.eachNanos(), callers);
                 LatencyHistogram merged = new LatencyHistogram();
                 workers.forEach(w -> merged.add(w.latencies));
@@ -212,6 +233,9 @@ final class SmallOpsScenario {
             }
             return rates;
         } finally {
+            if (paired != null) {
+                paired.close();
+            }
             for (int i = fids.size() - 1; i >= 0; i--) {
                 fids.get(i).close();
             }

@@ -73,6 +73,9 @@ class BenchCommandTest {
                 .anySatisfy(l -> assertThat(l).contains("callers on platform threads"));
         assertThat(csv).as("Tgetattr timed from a platform thread too")
                 .anySatisfy(l -> assertThat(l).contains(",getattr-platform,"));
+        assertThat(csv).as("the raw ping-pong in turn with Tgetattr x1's repeats, on both kinds of thread")
+                .anySatisfy(l -> assertThat(l).contains(",baseline,paired,raw,-,tcp,pingpong-paired,0,1,1,latency_p50,"))
+                .anySatisfy(l -> assertThat(l).contains(",baseline,paired,raw,-,tcp,pingpong-virtual-paired,0,1,1,latency_p50,"));
         assertThat(csv).as("the raw blast over file-sized memory, both ways, beside the one over a single buffer")
                 .anySatisfy(l -> assertThat(l).contains(",baseline,blast-file,raw,-,tcp,read,"))
                 .anySatisfy(l -> assertThat(l).contains(",baseline,blast-file,raw,-,unix,write,"));
