@@ -13,6 +13,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Writes frames to a transport, one at a time, each with a gathering write of its encoded part
  * and its payload, so that bulk data (Twrite, Rread) is never copied into a staging buffer.
+ * {@link #writeNow} is the exception: a small frame, whole in the staging buffer, sent with the
+ * transport's {@link Transport#sendNow} by a thread that must neither wait nor be interrupted
+ * inside a channel; what it could not send goes first with the next write.
  *
  * <p>Locking: {@code lock} guards the transport's write side, the staging buffer and the vector
  * array. It is a ReentrantLock because virtual threads take it, and it is never held while
