@@ -16,15 +16,19 @@
  * diagram lacks. The first terminal state wins; cancelling twice is harmless.
  *
  * <h2>Threads and locks</h2>
- * Callers never touch the transport: a writer thread writes every frame, a reader thread
- * reads every reply (platform threads: blocking in the transport, virtual ones would allocate
- * at each request; docs/design-notes.md). This departs from the letter of DESIGN.md ("take the tag
- * under the writer lock", done by the caller) for one reason: interrupting a thread that is
- * inside a channel operation closes the channel, so a caller's interrupt, which must cost a
- * Tflush, would cost the connection. The tag is still taken at the moment the frame is written:
- * the writer thread takes a request off the send queue and allocates its tag in one critical
- * section, and it is the only thread that writes. It also writes everything that queued up
- * while it was busy with one gathering write. One lock ({@code Exchanges.lock}) guards the
+ * Callers never write through the transport's channel: a writer thread writes the frames, a
+ * reader thread reads every reply (platform threads: blocking in the transport, virtual ones
+ * would allocate at each request; docs/design-notes.md). This departs from the letter of
+ * DESIGN.md ("take the tag under the writer lock", done by the caller) for one reason:
+ * interrupting a thread that is inside a channel operation closes the channel, so a caller's
+ * interrupt, which must cost a Tflush, would cost the connection. The tag is still taken at the
+ * moment the frame goes: the writer thread takes a request off the send queue and allocates its
+ * tag in one critical section, and writes everything that queued up while it was busy with one
+ * gathering write. The exception is an idle connection (nothing else queued or awaiting a reply,
+ * and none at the request before): there the caller takes the tag and sends the frame itself
+ * with the transport's {@code sendNow}, a send(2) that never waits and that no interrupt can
+ * turn into a closed channel, saving the hand-off to the writer; the writer waits meanwhile,
+ * and sends first whatever the socket could not take. One lock ({@code Exchanges.lock}) guards the
  * requests' state, the tag table, the permits and the queue; see {@code Exchanges} for the
  * order in which it meets the pool's and the frame writer's locks.
  *
