@@ -2,6 +2,7 @@ package io.ninep.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ninep.transport.testing.DescriptorLimit;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -109,6 +110,31 @@ class SendNowTest {
             ByteBuffer got = ByteBuffer.allocate(2);
             assertThat(server.read(got)).isEqualTo(1);
             assertThat(server.read(got)).as("the peer sees the end once the transport is closed").isEqualTo(-1);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp", "unix"})
+    void aProcessOutOfDescriptorsSendsNothingNowAndTheChannelStillWorks(String kind) throws Exception {
+        try (Ends warm = connect(kind)) {
+            MemorySegment one = MemorySegment.ofBuffer(ByteBuffer.allocateDirect(1));
+            assertThat(warm.client().sendNow(one, 1)).as("every class of the path loaded").isEqualTo(1);
+        }
+        try (Ends ends = connect(kind)) {
+            Transport client = ends.client();
+            MemorySegment one = MemorySegment.ofBuffer(ByteBuffer.allocateDirect(1).put((byte) 'x').flip());
+            int sent;
+            try (DescriptorLimit ignored = DescriptorLimit.exhausted()) {
+                sent = client.sendNow(one, 1);   // its first send: the duplicate cannot be made
+            }
+            assertThat(sent).isZero();
+            assertThat(client.sendNow(one, 1)).as("it does not try again").isZero();
+            assertThat(client.isOpen()).isTrue();
+
+            client.write(new ByteBuffer[] {ByteBuffer.wrap("y".getBytes())}, 0, 1);
+            ByteBuffer got = ByteBuffer.allocate(1);
+            ends.server().readFully(got);
+            assertThat(new String(got.array())).as("nothing went by sendNow, the write did").isEqualTo("y");
         }
     }
 }
