@@ -228,6 +228,11 @@ public final class Connection implements Closeable {
         return exchanges.framesReceived();
     }
 
+    /** True while the writer thread waits for work; tests wait for it before a request its caller should send. */
+    boolean writerIdle() {
+        return exchanges.writerIdle();
+    }
+
     /**
      * Waits until no request is pending (every reply and Rflush has arrived, every reply buffer
      * is back in the pool), or the connection is closed.

@@ -147,6 +147,16 @@ final class Exchanges {
         return framesReceived;
     }
 
+    /** The writer thread is parked waiting for work (for tests: the next lone request may go by its caller). */
+    boolean writerIdle() {
+        lock.lock();
+        try {
+            return idleWriter != null && !writerBusy;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @SuppressWarnings("NonAtomicOperationOnVolatileField")   // one writer: the reader thread
     void frameHandled() {
         framesReceived = framesReceived + 1;

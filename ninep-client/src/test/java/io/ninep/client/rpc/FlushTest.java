@@ -108,7 +108,9 @@ class FlushTest extends PeerTestBase {
     @Test
     void timeoutSendsTflush() throws Exception {
         open(64 * 1024);
-        Call<RMessage> call = start("getattr", () -> connection.call(new Tgetattr(0, Attr.BASIC), Duration.ofMillis(1)));
+        // Long enough for the writer to send it first on a loaded machine (with 1 ms the timeout
+        // could come while it was still queued, and cancel it unsent), short enough for a test.
+        Call<RMessage> call = start("getattr", () -> connection.call(new Tgetattr(0, Attr.BASIC), Duration.ofMillis(300)));
         Received t = peer.expectFrame(Tgetattr.class);
         Received flush = peer.expectFrame(Tflush.class);
         assertThat(flush.as(Tflush.class).oldTag()).isEqualTo(t.tag());

@@ -81,6 +81,7 @@ class SendNowTest extends PeerTestBase {
     void whenTheTransportTakesNothingTheWriterSendsTheWholeFrame() throws Exception {
         open(offered -> 0);
         for (int i = 0; i < 3; i++) {
+            awaitWriterIdle();   // it wrote the rest of the last frame: the next caller finds it idle
             Call<RMessage> call = start("clunk", () -> connection.call(new Tclunk(9)));
             Received clunk = peer.expectFrame(Tclunk.class);
             assertThat(clunk.as(Tclunk.class).fid()).isEqualTo(9);
@@ -121,11 +122,17 @@ class SendNowTest extends PeerTestBase {
         // The connection is idle again, but the last request came in a burst: the next one may be
         // the first of another, so it goes through the writer; the one after finds it alone.
         for (int i = 0; i < 2; i++) {
+            awaitWriterIdle();
             RpcFuture<RMessage> c = connection.send(new Tclunk(3));
             peer.send(peer.expectFrame(Tclunk.class).tag(), Rclunk.INSTANCE);
             c.get();
         }
         assertThat(transport.callers()).hasSize(2);
+    }
+
+    /** Until the writer thread has come back for work: a caller sends only while it is idle. */
+    private void awaitWriterIdle() {
+        Await.until("the writer waits for work", connection::writerIdle);
     }
 
     /** The connection's own threads, which must never call sendNow. */
