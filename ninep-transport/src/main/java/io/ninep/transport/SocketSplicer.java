@@ -18,7 +18,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * is Samba's recvfile.
  *
  * <p>The socket's descriptor comes from {@link ChannelDescriptor}; where the JVM keeps it out of
- * reach, {@link #supported} is false and payloads are read as any other bytes. The descriptor is
+ * reach, the transport makes no splicer and payloads are read as any other bytes. The descriptor is
  * duplicated, so that its number cannot be handed to another file while a splice
  * uses it; the duplicate and the pipe are closed with the transport, under a lock that no call
  * holds while it waits for the peer.
@@ -50,11 +50,6 @@ final class SocketSplicer {
 
     SocketSplicer(SocketChannel channel) {
         this.channel = channel;
-    }
-
-    /** True if this JVM lets us read a socket channel's descriptor, on Linux. */
-    static boolean supported() {
-        return ChannelDescriptor.readable();
     }
 
     /** What one receive has put into the file so far; written by the file's steps, wherever they run. */

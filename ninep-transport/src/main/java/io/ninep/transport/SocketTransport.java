@@ -45,8 +45,9 @@ public final class SocketTransport implements Transport {
             this.peer = String.valueOf(remote);
         }
         this.maxMessageSize = maxMessageSize;
-        this.splicer = SocketSplicer.supported() ? new SocketSplicer(channel) : null;
-        this.sender = ChannelDescriptor.readable() ? new SocketSender(channel) : null;
+        boolean descriptorReadable = ChannelDescriptor.readable();
+        this.splicer = descriptorReadable ? new SocketSplicer(channel) : null;
+        this.sender = descriptorReadable ? new SocketSender(channel) : null;
     }
 
     public SocketTransport(SocketChannel channel) throws IOException {
