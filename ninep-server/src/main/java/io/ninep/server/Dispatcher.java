@@ -10,7 +10,7 @@ import io.ninep.server.spi.Created;
 import io.ninep.server.spi.DirectorySink;
 import io.ninep.server.spi.FileNode;
 import io.ninep.server.spi.FileServer;
-import io.ninep.server.spi.FileSpan;
+import io.ninep.server.spi.ReadSpan;
 import io.ninep.server.spi.Identity;
 import io.ninep.server.spi.LockRequest;
 import io.ninep.server.spi.OpenFile;
@@ -27,9 +27,9 @@ import java.util.List;
  */
 final class Dispatcher {
     /**
-     * Reads of at least this many bytes go out from the file (its mapping, or sendfile) when the
-     * backend offers a span: below it a copy costs less than the span's size check and upkeep,
-     * and the reply can share one gathering write with the replies after it.
+     * Reads of at least this many bytes go out from where the backend keeps them (its buffers, a
+     * file's mapping, or sendfile) when it offers a span: below it a copy costs less than the
+     * span's upkeep, and a copied reply always shares one gathering write with the replies after it.
      */
     static final int SPAN_THRESHOLD = 16 * 1024;
     private static final ByteBuffer NO_DATA = ByteBuffer.allocate(0).asReadOnlyBuffer();
@@ -359,8 +359,11 @@ final class Dispatcher {
             if (f.isDirectory() && dialect() != Dialect.P9P2000_L) {
                 return classic.readDirectory(r, f, file, rd.offset(), count);
             }
-            if (count >= SPAN_THRESHOLD && connection.transport().sendsFilesDirectly()) {
-                FileSpan span = file.span(rd.offset(), count);
+            if (count >= SPAN_THRESHOLD) {
+                ReadSpan span = file.bufferSpan(rd.offset(), count);
+                if (span == null && connection.transport().sendsFilesDirectly()) {
+                    span = file.span(rd.offset(), count);
+                }
                 if (span != null) {
                     r.span(span);
                     return new Rread(NO_DATA);

@@ -7,7 +7,9 @@ import io.ninep.protocol.message.Frame;
 import io.ninep.protocol.MessageType;
 import io.ninep.protocol.message.RMessage;
 import io.ninep.protocol.message.Rread;
+import io.ninep.server.spi.BufferSpan;
 import io.ninep.server.spi.FileSpan;
+import io.ninep.server.spi.ReadSpan;
 import io.ninep.transport.Transport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -26,9 +28,10 @@ import java.util.function.Consumer;
  * <p>Whoever adds a reply then calls {@link #drain}; the first thread to find no drain running
  * becomes the drainer and writes until the queue is empty, so there is no writer thread, nobody
  * waits for a lock while another writes, and a busy connection sends many replies per system
- * call. An Rread whose data a backend left in a file ({@link FileSpan}) ends the gathering
- * write: its header goes with the replies before it, then its data, written from the span's
- * mapping of the file in the same write, or else sent with sendfile. Once a request's
+ * call. An Rread whose data a backend left in its own buffers ({@link BufferSpan}) is gathered
+ * from them like any payload. One whose data a backend left in a file ({@link FileSpan}) ends the
+ * gathering write: its header goes with the replies before it, then its data, written from the
+ * span's mapping of the file in the same write, or else sent with sendfile. Once a request's
  * reply has been written (or dropped, if the connection failed), the
  * draining thread tells the connection, which releases the request's buffers.
  *
@@ -186,9 +189,12 @@ final class ReplyQueue {
             segmentStart = 0;
             vectorLength = 0;
             for (Pending p : batch) {
-                FileSpan span = p.request() == null ? null : p.request().span();
+                ReadSpan span = p.request() == null ? null : p.request().span();
                 if (span != null && p.message() instanceof Rread) {
-                    writeSpan(p.tag(), span);
+                    switch (span) {
+                        case FileSpan file -> writeSpan(p.tag(), file);
+                        case BufferSpan held -> gatherSpan(p.tag(), held);
+                    }
                     continue;
                 }
                 Frame frame = new Frame(p.tag(), p.message());
@@ -241,13 +247,7 @@ final class ReplyQueue {
             trace.accept(name + " -> Rread tag " + tag + " count " + span.count()
                     + (mapped != null ? " (mapped)" : " (sendfile)"));
         }
-        if (staging.remaining() < Rread.HEADER_SIZE) {
-            flush();
-        }
-        staging.putInt(Rread.HEADER_SIZE + span.count())
-                .put((byte) MessageType.RREAD.code())
-                .putShort((short) tag)
-                .putInt(span.count());
+        stageRreadHeader(tag, span.count());
         if (mapped == null) {
             flush();
             transport.transferFrom(span.channel(), span.position(), span.count());
@@ -257,6 +257,32 @@ final class ReplyQueue {
         append(mapped);
         transport.writeMapped(vector, vectorLength, span.channel(), span.position());
         startOver();
+    }
+
+    /**
+     * An Rread whose data stays in the backend's buffers: its header and the buffers join the
+     * gathering write, and the replies after it follow in the same write.
+     */
+    private void gatherSpan(int tag, BufferSpan span) throws IOException {
+        if (trace != null) {
+            trace.accept(name + " -> Rread tag " + tag + " count " + span.count() + " (" + span.buffers().length
+                    + " buffers)");
+        }
+        stageRreadHeader(tag, span.count());
+        closeSegment();
+        for (ByteBuffer b : span.buffers()) {
+            append(b);
+        }
+    }
+
+    private void stageRreadHeader(int tag, int count) throws IOException {
+        if (staging.remaining() < Rread.HEADER_SIZE) {
+            flush();
+        }
+        staging.putInt(Rread.HEADER_SIZE + count)
+                .put((byte) MessageType.RREAD.code())
+                .putShort((short) tag)
+                .putInt(count);
     }
 
     /** Ends the staging segment being filled, as one element of the vector. */

@@ -2,7 +2,7 @@ package io.ninep.server;
 
 import io.ninep.protocol.message.RMessage;
 import io.ninep.protocol.message.TMessage;
-import io.ninep.server.spi.FileSpan;
+import io.ninep.server.spi.ReadSpan;
 import io.ninep.transport.buffer.PooledBuffer;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -55,8 +55,8 @@ final class Request implements Runnable {
     private PooledBuffer frame;
     /** The buffer holding the reply's payload (Rread, Rreaddir), or null. */
     private PooledBuffer replyBuffer;
-    /** The file bytes an Rread sends instead of a payload buffer (from a mapping, or sendfile), or null. */
-    private volatile FileSpan span;
+    /** The bytes an Rread sends from where the backend keeps them instead of a payload buffer, or null. */
+    private volatile ReadSpan span;
 
     Request(Connection connection, int tag, TMessage message, PooledBuffer frame, State initial) {
         this(connection, tag, message, frame, null, initial);
@@ -125,20 +125,20 @@ final class Request implements Runnable {
         return bufferOf(replyBuffer, size);
     }
 
-    /** Makes the reply (an Rread with no data of its own) carry {@code s}'s bytes, sent from the file. */
-    void span(FileSpan s) {
+    /** Makes the reply (an Rread with no data of its own) carry {@code s}'s bytes, sent from where they are. */
+    void span(ReadSpan s) {
         assert span == null : "one span per request";
         span = s;
     }
 
-    /** The file bytes the Rread carries, or null. */
-    FileSpan span() {
+    /** The bytes the Rread carries, or null. */
+    ReadSpan span() {
         return span;
     }
 
     /** Bytes the reply carries besides its message: the span's. */
     int spanBytes() {
-        FileSpan s = span;
+        ReadSpan s = span;
         return s == null ? 0 : s.count();
     }
 
@@ -165,14 +165,14 @@ final class Request implements Runnable {
         }
     }
 
-    /** Gives back what the reply's payload was held in: the pooled buffer, or the file span. */
+    /** Gives back what the reply's payload was held in: the pooled buffer, or the span. */
     void releaseReplyBuffer() {
         PooledBuffer b = replyBuffer;
         if (b != null) {
             replyBuffer = null;
             b.release();
         }
-        FileSpan s = span;
+        ReadSpan s = span;
         if (s != null) {
             s.release();
         }

@@ -9,15 +9,19 @@ import io.ninep.protocol.message.Rclunk;
 import io.ninep.protocol.message.Rread;
 import io.ninep.protocol.message.Rwrite;
 import io.ninep.protocol.message.Tclunk;
+import io.ninep.protocol.message.Tread;
+import io.ninep.server.spi.BufferSpan;
 import io.ninep.transport.Transport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The connection's writer: queue order on the wire, batching while a write is in progress, failure. */
@@ -205,5 +209,39 @@ class ReplyQueueTest {
         data.get(got);
         assertThat(got).isEqualTo(big);
         assertThat(((Rwrite) frames.get(4999).body()).count()).isEqualTo(4999);
+    }
+
+    @Test
+    void rreadsFromBuffersJoinTheGatheringWriteWithTheRepliesAroundThem() throws Exception {
+        RecordingTransport t = new RecordingTransport();
+        ReplyQueue q = new ReplyQueue(t, "test", null, r -> { });
+        q.dialect(Dialect.P9P2000_L);
+        byte[] pageA = new byte[70_000];
+        byte[] pageB = new byte[1000];
+        for (int i = 0; i < pageA.length; i++) {
+            pageA[i] = (byte) (i * 13);
+        }
+        Arrays.fill(pageB, (byte) 9);
+        ByteBuffer direct = ByteBuffer.allocateDirect(pageA.length).put(pageA).flip();
+        for (int tag = 0; tag < 30; tag++) {
+            if (tag % 10 == 5) {
+                Request read = new Request(null, tag, new Tread(1, 0, 100_000), null, Request.State.DONE);
+                read.span(new BufferSpan(List.of(direct.duplicate(), ByteBuffer.wrap(pageB))));
+                q.add(tag, new Rread(ByteBuffer.allocate(0)), read);
+            } else {
+                q.add(tag, new Rwrite(tag), null);
+            }
+        }
+        q.drain();
+        assertThat(t.writes).as("one gathering write for all of them").isEqualTo(1);
+        List<Frame> frames = t.frames();
+        assertThat(frames).extracting(Frame::tag).containsExactlyElementsOf(IntStream.range(0, 30).boxed().toList());
+        ByteBuffer data = ((Rread) frames.get(15).body()).data();
+        byte[] got = new byte[data.remaining()];
+        data.get(got);
+        byte[] expected = Arrays.copyOf(pageA, pageA.length + pageB.length);
+        System.arraycopy(pageB, 0, expected, pageA.length, pageB.length);
+        assertThat(got).isEqualTo(expected);
+        assertThat(((Rwrite) frames.get(16).body()).count()).isEqualTo(16);
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -193,8 +194,10 @@ abstract sealed class Inode {
     /** A regular file whose bytes live in memory. */
     static final class Regular extends Inode {
         final Pages pages;
-        /** Open files on it; guarded by the tree lock. Its pages go when this and nlink reach 0. */
+        /** Open files on it; guarded by the tree lock. */
         int opens;
+        /** Nodes on it (a fid each), released or not. */
+        final AtomicInteger nodes = new AtomicInteger();
 
         Regular(MemoryFileServer fs, int permissions, int uid, int gid) {
             super(fs, LinuxFileMode.S_IFREG, permissions, uid, gid);
@@ -204,6 +207,21 @@ abstract sealed class Inode {
         @Override
         long size() {
             return pages.size();
+        }
+
+        /**
+         * Gives the pages back if nothing can reach the file any more: no name, no open file, no
+         * node (a fid walked to it may still open it). Tree write lock held.
+         */
+        void freeIfGone() {
+            if (nlink == 0 && opens == 0 && nodes.get() == 0) {
+                rw.writeLock().lock();
+                try {
+                    pages.free();
+                } finally {
+                    rw.writeLock().unlock();
+                }
+            }
         }
     }
 

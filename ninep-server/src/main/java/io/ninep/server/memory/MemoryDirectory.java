@@ -190,7 +190,7 @@ public final class MemoryDirectory {
             if (e == null) {
                 return false;
             }
-            dropped(e.inode());
+            NameChanges.unlinked(e.inode(), dir);
             return true;
         } finally {
             fs.tree.writeLock().unlock();
@@ -238,21 +238,10 @@ public final class MemoryDirectory {
     private void put(String name, Inode inode) {
         Inode.Entry old = dir.remove(name);
         if (old != null) {
-            dropped(old.inode());
+            NameChanges.unlinked(old.inode(), dir);
         }
         dir.add(name, inode);
         dir.markModified();
-    }
-
-    /** An inode lost its name here; tree write lock held. */
-    private void dropped(Inode inode) {
-        inode.nlink--;
-        if (inode instanceof Inode.Directory d) {
-            d.removed = true;
-            d.parent = null;
-            d.nlink = 0;
-            dir.nlink--;
-        }
     }
 
     private static void checkName(String name) {

@@ -51,7 +51,10 @@ public final class MemoryFileServer implements FileServer {
     private volatile boolean readOnly;
     private volatile int anonymousUid = NOBODY;
 
-    /** A tree that may hold up to half of the Java heap in file content. */
+    /**
+     * A tree that may hold as much file content as half the JVM's largest heap. The content lives
+     * in direct memory, whose limit is that same size unless -XX:MaxDirectMemorySize says otherwise.
+     */
     public MemoryFileServer() {
         this(Runtime.getRuntime().maxMemory() / 2);
     }
@@ -137,10 +140,11 @@ public final class MemoryFileServer implements FileServer {
                 0x6e696e6570L, 255);
     }
 
-    /** Bytes of file content the tree may hold, and how many it does. */
+    /** Bytes of file content the tree may hold, how many it does, and the pages it holds them in. */
     static final class Space {
         final long capacity;
         final AtomicLong used = new AtomicLong();
+        final PagePool pool = new PagePool();
 
         Space(long capacity) {
             this.capacity = capacity;

@@ -18,11 +18,13 @@ import io.ninep.server.spi.OpenFile;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A fid's view of an inode of a {@link MemoryFileServer}: the inode, the user acting
  * ({@link Caller}), the root of the attach (where ".." stops) and the directory and name it was
- * walked through (what Tremove and Trename act on). Immutable; safe for concurrent calls.
+ * walked through (what Tremove and Trename act on). Immutable but for its release; safe for
+ * concurrent calls.
  * {@link NameChanges}, {@link AttrChanges} and {@link MemoryXattrs} hold the rules of the
  * operations that change the tree.
  */
@@ -34,6 +36,7 @@ final class MemoryNode implements FileNode {
     /** The directory this node was walked from, and the name it was found under; null for an attach root. */
     private final Inode.Directory dir;
     private final String name;
+    private final AtomicBoolean released = new AtomicBoolean();
 
     MemoryNode(MemoryFileServer fs, Inode inode, Identity who, Inode.Directory root, Inode.Directory dir, String name) {
         this(fs, inode, new Caller(fs, who), root, dir, name);
@@ -47,6 +50,23 @@ final class MemoryNode implements FileNode {
         this.root = root;
         this.dir = dir;
         this.name = name;
+        if (inode instanceof Inode.Regular r) {
+            r.nodes.incrementAndGet();
+        }
+    }
+
+    /** A regular file's pages may go with its last node: see {@link Inode.Regular#freeIfGone}. */
+    @Override
+    public void release() {
+        if (inode instanceof Inode.Regular r && released.compareAndSet(false, true)) {
+            fs.tree.writeLock().lock();
+            try {
+                r.nodes.decrementAndGet();
+                r.freeIfGone();
+            } finally {
+                fs.tree.writeLock().unlock();
+            }
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.ninep.protocol.message.DirEntry;
 import io.ninep.protocol.message.Qid;
 import io.ninep.protocol.message.Tlock;
 import io.ninep.server.lock.LockHandle;
+import io.ninep.server.spi.BufferSpan;
 import io.ninep.server.spi.DirectorySink;
 import io.ninep.server.spi.LockRequest;
 import io.ninep.server.spi.LockStatus;
@@ -105,6 +106,20 @@ abstract sealed class MemoryOpenFile implements OpenFile {
             }
         }
 
+        /** Views of the pages, sent as they are: see {@link Pages#span}. */
+        @Override
+        public BufferSpan bufferSpan(long offset, int count) throws IOException {
+            if (!readable) {
+                throw new ErrnoException(Errno.EBADF, "not open for reading");
+            }
+            file.rw.readLock().lock();
+            try {
+                return file.pages.span(offset, count);
+            } finally {
+                file.rw.readLock().unlock();
+            }
+        }
+
         @Override
         public int write(long offset, ByteBuffer src) throws IOException {
             if (!writable) {
@@ -126,14 +141,7 @@ abstract sealed class MemoryOpenFile implements OpenFile {
             fs.tree.writeLock().lock();
             try {
                 file.opens--;
-                if (file.opens == 0 && file.nlink == 0) {
-                    file.rw.writeLock().lock();
-                    try {
-                        file.pages.free();
-                    } finally {
-                        file.rw.writeLock().unlock();
-                    }
-                }
+                file.freeIfGone();
             } finally {
                 fs.tree.writeLock().unlock();
             }

@@ -124,21 +124,20 @@ final class NameChanges {
         d.markModified();
     }
 
-    /** A name of {@code victim} went away from {@code d}. */
-    private static void unlinked(Inode victim, Inode.Directory d) {
+    /**
+     * A name of {@code victim} went away from {@code d} (a client's unlink or rename, or the
+     * program's remove or replace): see {@link Inode.Regular#freeIfGone}.
+     * Tree write lock held.
+     */
+    static void unlinked(Inode victim, Inode.Directory d) {
         victim.nlink--;
         if (victim instanceof Inode.Directory vd) {
             vd.removed = true;
             vd.parent = null;
             vd.nlink = 0;
             d.nlink--;
-        } else if (victim instanceof Inode.Regular r && r.nlink == 0 && r.opens == 0) {
-            r.rw.writeLock().lock();
-            try {
-                r.pages.free();
-            } finally {
-                r.rw.writeLock().unlock();
-            }
+        } else if (victim instanceof Inode.Regular r) {
+            r.freeIfGone();
         }
         victim.markChanged();
     }

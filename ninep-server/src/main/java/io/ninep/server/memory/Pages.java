@@ -2,20 +2,31 @@ package io.ninep.server.memory;
 
 import io.ninep.protocol.Errno;
 import io.ninep.protocol.ErrnoException;
+import io.ninep.server.spi.BufferSpan;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * The bytes of a regular file in memory: 64 KiB pages allocated as they are written, so a sparse
+ * The bytes of a regular file in memory: 64 KiB pages taken as they are written, so a sparse
  * file costs only what was written and growing a file never copies its content. Holes read as
  * zeros. Not thread-safe: the file's lock guards it.
+ *
+ * <p>The pages are direct buffers from the tree's {@link PagePool}, so that a large read can be
+ * sent from them as they are ({@link #span}): the kernel copies the bytes into the socket once,
+ * where heap pages would be copied into a reply buffer first. A span holds its pages: one that a
+ * truncate drops meanwhile goes back to the pool only when the span is released.
  */
 final class Pages {
-    static final int PAGE = 64 * 1024;
+    static final int PAGE = PagePool.PAGE;
     private static final int SHIFT = 16;
+    /** What a hole reads as; shared, never written. */
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(PAGE).asReadOnlyBuffer();
 
     private final MemoryFileServer.Space space;
-    private byte[][] pages = new byte[0][];
+    private Page[] pages = new Page[0];
     private long size;
 
     Pages(MemoryFileServer.Space space) {
@@ -29,7 +40,7 @@ final class Pages {
     /** Bytes of pages held (what statfs counts as used). */
     long allocated() {
         long n = 0;
-        for (byte[] p : pages) {
+        for (Page p : pages) {
             if (p != null) {
                 n += PAGE;
             }
@@ -39,27 +50,51 @@ final class Pages {
 
     /** Copies bytes from {@code offset} into {@code dst}; returns how many (0 at or past the end). */
     int read(long offset, ByteBuffer dst) {
-        if (offset >= size) {
-            return 0;
-        }
-        int n = (int) Math.min(dst.remaining(), size - offset);
-        int done = 0;
-        while (done < n) {
+        int n = readable(offset, dst.remaining());
+        for (int done = 0; done < n; ) {
             long at = offset + done;
-            int page = (int) (at >>> SHIFT);
             int in = (int) (at & (PAGE - 1));
             int k = Math.min(n - done, PAGE - in);
-            byte[] p = page < pages.length ? pages[page] : null;
-            if (p == null) {
-                for (int i = 0; i < k; i++) {
-                    dst.put((byte) 0);
-                }
-            } else {
-                dst.put(p, in, k);
-            }
+            Page p = pageAt(at);
+            dst.put(dst.position(), p != null ? p.bytes : ZEROS, in, k);
+            dst.position(dst.position() + k);
             done += k;
         }
         return n;
+    }
+
+    /**
+     * Up to {@code count} bytes from {@code offset} (fewer at the end, none past it) as views of
+     * the pages, in order, holes as views of a page of zeros; the span holds the pages until it
+     * is released. The views show later writes to those pages, as a page cache would.
+     */
+    BufferSpan span(long offset, int count) {
+        int n = readable(offset, count);
+        List<ByteBuffer> views = new ArrayList<>((n >>> SHIFT) + 2);
+        List<Page> held = new ArrayList<>((n >>> SHIFT) + 2);
+        for (int done = 0; done < n; ) {
+            long at = offset + done;
+            int in = (int) (at & (PAGE - 1));
+            int k = Math.min(n - done, PAGE - in);
+            Page p = pageAt(at);
+            if (p != null) {
+                p.retain();
+                held.add(p);
+            }
+            views.add((p != null ? p.bytes : ZEROS).slice(in, k));
+            done += k;
+        }
+        return new BufferSpan(views, () -> held.forEach(Page::release));
+    }
+
+    /** How many of {@code count} bytes from {@code offset} the file has. */
+    private int readable(long offset, int count) {
+        return offset >= size ? 0 : (int) Math.min(count, size - offset);
+    }
+
+    private Page pageAt(long at) {
+        int page = (int) (at >>> SHIFT);
+        return page < pages.length ? pages[page] : null;
     }
 
     /** Writes {@code src}'s remaining bytes at {@code offset}, growing the file as needed. */
@@ -82,18 +117,28 @@ final class Pages {
             int page = (int) (at >>> SHIFT);
             int in = (int) (at & (PAGE - 1));
             int k = Math.min(n - done, PAGE - in);
-            byte[] p = pages[page];
+            Page p = pages[page];
             if (p == null) {
-                space.take(PAGE);
-                p = new byte[PAGE];
+                p = newPage(k < PAGE);
                 pages[page] = p;
             }
-            src.get(src.position() + done, p, in, k);
+            p.bytes.put(in, src, src.position() + done, k);
             done += k;
         }
         src.position(src.position() + n);
         size = Math.max(size, end);
         return n;
+    }
+
+    /** A page counted against the tree's capacity; zeroed unless the caller overwrites all of it. */
+    private Page newPage(boolean zeroed) throws ErrnoException {
+        space.take(PAGE);
+        try {
+            return space.pool.take(zeroed);
+        } catch (ErrnoException e) {
+            space.give(PAGE);
+            throw e;
+        }
     }
 
     /** Cuts or extends the file to {@code newSize}; bytes past the old end read as zeros. */
@@ -103,15 +148,10 @@ final class Pages {
         }
         if (newSize < size) {
             int keep = (int) ((newSize + PAGE - 1) >>> SHIFT);
-            for (int i = keep; i < pages.length; i++) {
-                if (pages[i] != null) {
-                    pages[i] = null;
-                    space.give(PAGE);
-                }
-            }
+            drop(keep);
             int in = (int) (newSize & (PAGE - 1));
             if (in != 0 && keep - 1 < pages.length && pages[keep - 1] != null) {
-                Arrays.fill(pages[keep - 1], in, PAGE, (byte) 0);
+                MemorySegment.ofBuffer(pages[keep - 1].bytes).asSlice(in).fill((byte) 0);
             }
         }
         size = newSize;
@@ -119,12 +159,19 @@ final class Pages {
 
     /** Gives every page back (the file is gone). */
     void free() {
-        for (int i = 0; i < pages.length; i++) {
-            if (pages[i] != null) {
+        drop(0);
+        size = 0;
+    }
+
+    /** Gives back the pages from {@code first} on. */
+    private void drop(int first) {
+        for (int i = first; i < pages.length; i++) {
+            Page p = pages[i];
+            if (p != null) {
                 pages[i] = null;
                 space.give(PAGE);
+                p.release();
             }
         }
-        size = 0;
     }
 }

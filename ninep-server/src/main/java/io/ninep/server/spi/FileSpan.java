@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * its channel for the span. If the file shrinks before the bytes are sent, the missing ones go
  * out as zeros: the reply's count was already on the wire.
  */
-public final class FileSpan {
+public final class FileSpan implements ReadSpan {
     private final FileChannel channel;
     private final long position;
     private final int count;
@@ -60,6 +60,7 @@ public final class FileSpan {
         return position;
     }
 
+    @Override
     public int count() {
         return count;
     }
@@ -70,6 +71,7 @@ public final class FileSpan {
     }
 
     /** The engine is done with the channel; only the first call counts. */
+    @Override
     public void release() {
         if (released.compareAndSet(false, true)) {
             onRelease.run();

@@ -49,6 +49,17 @@ public interface OpenFile {
         return null;
     }
 
+    /**
+     * A read the engine may send straight from the buffers this file keeps its bytes in: views of
+     * {@code count} bytes from {@code offset} (fewer at the end of the file, none past it), written
+     * to the connection as the Rread's data. Returns null when this file cannot (the default), and
+     * the engine asks {@link #span}, then {@link #read}. Asked only for large reads, first on any
+     * transport; the same rules as {@link #read} apply.
+     */
+    default BufferSpan bufferSpan(long offset, int count) throws IOException {
+        return null;
+    }
+
     /** Writes {@code src}'s remaining bytes at {@code offset} (ignored for O_APPEND files); returns how many. */
     default int write(long offset, ByteBuffer src) throws IOException {
         throw new ErrnoException(Errno.EBADF, "not open for writing");

@@ -214,6 +214,25 @@ class MemoryFileServerTest {
     }
 
     @Test
+    void aFileTheProgramReplacesOrRemovesGivesItsSpaceBackOnceNoClientHasIt() throws IOException {
+        fs.root().file("f", new byte[200_000]);
+        assertThat(fs.space.used.get()).as("four pages").isEqualTo(4L * Pages.PAGE);
+        fs.root().file("f", "x");
+        assertThat(fs.space.used.get()).as("replaced").isEqualTo(Pages.PAGE);
+        FileNode node = node("f");
+        OpenFile open = node.open(LinuxOpenFlags.O_RDONLY);
+        assertThat(fs.root().remove("f")).isTrue();
+        assertThat(fs.space.used.get()).as("still open").isEqualTo(Pages.PAGE);
+        assertThat(read(open, 0)).isEqualTo("x");
+        open.close();
+        assertThat(fs.space.used.get()).as("a node (a fid) still on it").isEqualTo(Pages.PAGE);
+        node.release();
+        assertThat(fs.space.used.get()).isZero();
+        node.release();   // a second release changes nothing
+        assertThat(fs.space.used.get()).isZero();
+    }
+
+    @Test
     void aReadOnlyTreeRefusesClientsButNotTheProgram() throws IOException {
         fs.readOnly(true);
         fs.root().file("f", "x");
