@@ -252,9 +252,9 @@ public final class Connection implements Runnable {
             }
             ServerRequestEvent event = observer.received(type, header.tag(), header.size());
             ByteBuffer readSoFar = null;
-            if (type == MessageType.TWRITE && mayReceiveIntoFile()) {
+            if (type == MessageType.TWRITE && mayReceiveDirectly()) {
                 readSoFar = writeFields();
-                if (fids.receivesDirectly(readSoFar.getInt(0))) {
+                if (fids.receivesDirectly(readSoFar.getInt(0), transport.receivesIntoFiles())) {
                     receiveWrite(readSoFar, event);
                     continue;
                 }
@@ -308,12 +308,11 @@ public final class Connection implements Runnable {
 
     /**
      * Whether the Twrite whose header was just read is large enough to be worth writing from the
-     * connection straight into its file (one copy, with splice, instead of two), and may be: the
-     * transport can, and no trace wants to show the payload.
+     * connection straight into its file (one copy, with splice or into the file's buffers, instead
+     * of two), and may be: no trace wants to show the payload. Whether its file can is asked next.
      */
-    private boolean mayReceiveIntoFile() {
-        return dialect != null && header.size() - Twrite.HEADER_SIZE >= RECEIVE_INTO_FILE_MIN
-                && config.trace() == null && transport.receivesIntoFiles();
+    private boolean mayReceiveDirectly() {
+        return dialect != null && header.size() - Twrite.HEADER_SIZE >= RECEIVE_INTO_FILE_MIN && config.trace() == null;
     }
 
     /** Reads a Twrite's fid, offset and count (in a buffer ready to be read), and checks the count against the frame's size. */

@@ -406,7 +406,7 @@ final class Dispatcher {
             }
             OpenFile file = f.openFile();
             checkOffset(w.offset());
-            if (r.incoming != null && file.receivesDirectly()) {
+            if (r.incoming != null && (file.receivesIntoBuffers() || file.receivesDirectly())) {
                 return new Rwrite(file.write(w.offset(), r.incoming));
             }
             return new Rwrite(file.write(w.offset(), payload(r, w).duplicate()));

@@ -100,10 +100,13 @@ final class Fid {
         return open;
     }
 
-    /** True if the fid is open on a file that takes a Twrite's payload from the connection (not an xattr write). */
-    boolean receivesDirectly() {
+    /**
+     * True if the fid is open on a file that takes a Twrite's payload from the connection (not an
+     * xattr write): into its buffers, or, if {@code intoFiles}, into its descriptor.
+     */
+    boolean receivesDirectly(boolean intoFiles) {
         OpenFile f = open;
-        return f != null && xattrWrite == null && f.receivesDirectly();
+        return f != null && xattrWrite == null && (f.receivesIntoBuffers() || intoFiles && f.receivesDirectly());
     }
 
     /** The open file, or EBADF if the fid was not opened. */

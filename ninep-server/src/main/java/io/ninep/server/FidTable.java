@@ -43,9 +43,9 @@ final class FidTable {
      * Whether the fid is open on a file that writes payloads still on the connection: a hint for
      * the reader, which takes no reference (the request that follows checks everything again).
      */
-    boolean receivesDirectly(int id) {
+    boolean receivesDirectly(int id, boolean intoFiles) {
         Fid f = fids.get(id);
-        return f != null && f.receivesDirectly();
+        return f != null && f.receivesDirectly(intoFiles);
     }
 
     /**

@@ -44,6 +44,25 @@ final class IncomingWrite implements IncomingBytes {
         return receipt.written();
     }
 
+    @Override
+    public void readInto(ByteBuffer[] dsts) throws IOException {
+        long room = 0;
+        for (ByteBuffer d : dsts) {
+            room += d.remaining();
+        }
+        if (room != count) {
+            throw new IllegalArgumentException("buffers with room for " + room + " bytes for a payload of " + count);
+        }
+        take();
+        try {
+            for (ByteBuffer d : dsts) {
+                reader.readBody(d, d.remaining());
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            throw lost(e);
+        }
+    }
+
     /** Reads the payload into {@code dst} instead, for a file that cannot take it from the connection. */
     void readInto(ByteBuffer dst) throws IOException {
         take();

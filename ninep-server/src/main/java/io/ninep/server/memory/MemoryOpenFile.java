@@ -9,6 +9,7 @@ import io.ninep.protocol.message.Tlock;
 import io.ninep.server.lock.LockHandle;
 import io.ninep.server.spi.BufferSpan;
 import io.ninep.server.spi.DirectorySink;
+import io.ninep.server.spi.IncomingBytes;
 import io.ninep.server.spi.LockRequest;
 import io.ninep.server.spi.LockStatus;
 import io.ninep.server.spi.OpenFile;
@@ -132,6 +133,41 @@ abstract sealed class MemoryOpenFile implements OpenFile {
                 return n;
             } finally {
                 file.rw.writeLock().unlock();
+            }
+        }
+
+        /** Not O_APPEND: where an appending write lands is known only under the lock. */
+        @Override
+        public boolean receivesIntoBuffers() {
+            return writable && !append;
+        }
+
+        /**
+         * The payload goes from the connection into pages of the pool with the kernel's one copy,
+         * outside the file's lock (a slow client holds no other request up); then, under it, the
+         * pages become the file's: see {@link Pages#install}.
+         */
+        @Override
+        public int write(long offset, IncomingBytes src) throws IOException {
+            if (!writable) {
+                throw new ErrnoException(Errno.EBADF, "not open for writing");
+            }
+            if (src.count() == 0) {
+                return 0;
+            }
+            PageRun run = new PageRun(fs.space.pool, offset, src.count());
+            try {
+                src.readInto(run.views());
+                file.rw.writeLock().lock();
+                try {
+                    int n = file.pages.install(run);
+                    file.modified();
+                    return n;
+                } finally {
+                    file.rw.writeLock().unlock();
+                }
+            } finally {
+                run.discard();
             }
         }
 

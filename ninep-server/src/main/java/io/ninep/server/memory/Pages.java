@@ -21,7 +21,7 @@ import java.util.List;
  */
 final class Pages {
     static final int PAGE = PagePool.PAGE;
-    private static final int SHIFT = 16;
+    static final int SHIFT = 16;
     /** What a hole reads as; shared, never written. */
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(PAGE).asReadOnlyBuffer();
 
@@ -103,10 +103,7 @@ final class Pages {
         if (n == 0) {
             return 0;
         }
-        long end = offset + n;
-        if (end < 0 || (end - 1) >>> SHIFT >= Integer.MAX_VALUE) {
-            throw new ErrnoException(Errno.EFBIG, "write ends past the largest file size");
-        }
+        long end = checkEnd(offset, n);
         int lastPage = (int) ((end - 1) >>> SHIFT);
         if (lastPage >= pages.length) {
             pages = Arrays.copyOf(pages, Math.max(lastPage + 1, pages.length * 2));
@@ -128,6 +125,59 @@ final class Pages {
         src.position(src.position() + n);
         size = Math.max(size, end);
         return n;
+    }
+
+    /**
+     * Makes {@code run}'s pages, whose covered parts hold a write's payload, part of the file: a
+     * page the write covers whole replaces the file's (a span still sending the old one keeps it),
+     * the covered part of any other is copied into the file's page, or, where the file has none,
+     * the page is cleared around it and taken as it is. Nothing changes if the tree is full.
+     * Returns the bytes written; the run is empty afterwards.
+     */
+    int install(PageRun run) throws ErrnoException {
+        long end = checkEnd(run.offset, run.count);
+        int last = run.first + run.pages.length - 1;
+        if (last >= pages.length) {
+            pages = Arrays.copyOf(pages, Math.max(last + 1, pages.length * 2));
+        }
+        int missing = 0;
+        for (int i = 0; i < run.pages.length; i++) {
+            if (pages[run.first + i] == null) {
+                missing++;
+            }
+        }
+        space.take((long) missing * PAGE);
+        for (int i = 0; i < run.pages.length; i++) {
+            int from = run.from(i);
+            int to = run.to(i);
+            Page mine = pages[run.first + i];
+            Page incoming = run.pages[i];
+            if (mine != null && (from > 0 || to < PAGE)) {
+                mine.bytes.put(from, incoming.bytes, from, to - from);
+                continue;   // the run gives this one back
+            }
+            if (mine == null) {
+                MemorySegment page = MemorySegment.ofBuffer(incoming.bytes);
+                page.asSlice(0, from).fill((byte) 0);
+                page.asSlice(to).fill((byte) 0);
+            } else {
+                mine.release();
+            }
+            pages[run.first + i] = incoming;
+            run.pages[i] = null;
+        }
+        run.discard();
+        size = Math.max(size, end);
+        return run.count;
+    }
+
+    /** Where a write of {@code count > 0} bytes at {@code offset} ends; EFBIG past the largest file. */
+    static long checkEnd(long offset, int count) throws ErrnoException {
+        long end = offset + count;
+        if (offset < 0 || end < 0 || (end - 1) >>> SHIFT >= Integer.MAX_VALUE) {
+            throw new ErrnoException(Errno.EFBIG, "write ends past the largest file size");
+        }
+        return end;
     }
 
     /** A page counted against the tree's capacity; zeroed unless the caller overwrites all of it. */

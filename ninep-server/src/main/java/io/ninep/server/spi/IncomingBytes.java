@@ -1,12 +1,13 @@
 package io.ninep.server.spi;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 /**
  * A Twrite's payload still on its way in: the bytes have not been read from the connection, so
- * a file with a descriptor can have them written straight into it
- * ({@link OpenFile#write(long, IncomingBytes)}), without the copy into a buffer that a read
- * makes. The connection reads nothing else until the payload is taken, so take it promptly.
+ * a file with a descriptor can have them written straight into it, and a file kept in buffers can
+ * have them read straight into those ({@link OpenFile#write(long, IncomingBytes)}), without the
+ * copy into a buffer of the engine's that a read makes. The connection reads nothing else until the payload is taken, so take it promptly.
  */
 public interface IncomingBytes {
 
@@ -22,6 +23,15 @@ public interface IncomingBytes {
      * the user); the ones that read the connection run on the calling thread.
      */
     int writeTo(int fd, long offset, FileSteps where) throws IOException;
+
+    /**
+     * Takes the whole payload from the connection into {@code dsts}, in order, each from its
+     * position to its limit (their room must add up to {@link #count}); at most once, and on any
+     * transport. For a file that keeps its bytes in buffers ({@link OpenFile#receivesIntoBuffers}):
+     * the bytes are read once, by the kernel's copy from the socket. Throws an I/O error if the
+     * connection failed; the buffers then hold part of the payload.
+     */
+    void readInto(ByteBuffer[] dsts) throws IOException;
 
     /** Runs the steps that write the file where its writes must run. */
     @FunctionalInterface

@@ -75,10 +75,20 @@ public interface OpenFile {
     }
 
     /**
+     * True if this file takes a large write's payload still arriving into buffers of its own
+     * ({@link IncomingBytes#readInto}), on any transport: a file kept in memory. Asked like
+     * {@link #receivesDirectly}.
+     */
+    default boolean receivesIntoBuffers() {
+        return false;
+    }
+
+    /**
      * Writes {@code src}, a payload still on the connection, at {@code offset}, with
-     * {@link IncomingBytes#writeTo}: called only where {@link #receivesDirectly} is true, with the
-     * same rules as {@link #write(long, ByteBuffer)}. The payload must not be kept: what the file
-     * does not take, the engine discards.
+     * {@link IncomingBytes#writeTo} (where {@link #receivesDirectly} is true) or
+     * {@link IncomingBytes#readInto} (where {@link #receivesIntoBuffers} is), with the same rules
+     * as {@link #write(long, ByteBuffer)}. The payload must not be kept: what the file does not
+     * take, the engine discards.
      */
     default int write(long offset, IncomingBytes src) throws IOException {
         throw new ErrnoException(Errno.EBADF, "not open for writing");

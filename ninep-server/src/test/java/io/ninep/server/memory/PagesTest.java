@@ -111,6 +111,59 @@ class PagesTest {
     }
 
     @Test
+    void aRunReadOutsideTheLockReplacesWholePagesAndIsCopiedIntoPartOnes() throws ErrnoException {
+        byte[] expected = new byte[3 * PAGE];
+        new Random(8).nextBytes(expected);
+        pages.write(0, ByteBuffer.wrap(expected));
+        BufferSpan old = pages.span(PAGE, PAGE);
+        long offset = PAGE / 2;
+        int count = 3 * PAGE;   // half of page 0, pages 1 and 2 whole, half of page 3 (new)
+        PageRun run = new PageRun(space.pool, offset, count);
+        byte[] payload = new byte[count];
+        new Random(9).nextBytes(payload);
+        ByteBuffer from = ByteBuffer.wrap(payload);
+        for (ByteBuffer view : run.views()) {
+            int n = view.remaining();
+            view.put(from.slice(from.position(), n));
+            from.position(from.position() + n);
+        }
+        assertThat(pages.install(run)).isEqualTo(count);
+        byte[] now = Arrays.copyOf(expected, (int) offset + count);
+        System.arraycopy(payload, 0, now, (int) offset, count);
+        assertThat(pages.size()).isEqualTo(offset + count);
+        BufferSpan all = pages.span(0, 5 * PAGE);
+        assertThat(bytesOf(all)).isEqualTo(now);
+        all.release();
+        pages.truncate(4L * PAGE);
+        ByteBuffer past = ByteBuffer.allocate(PAGE / 2);
+        assertThat(pages.read(offset + count, past)).isEqualTo(PAGE / 2);
+        assertThat(past.array()).as("the new page, cleared past the write (it came from the pool)").containsOnly(0);
+        assertThat(bytesOf(old)).as("a span of a page replaced whole keeps the old bytes")
+                .isEqualTo(Arrays.copyOfRange(expected, PAGE, 2 * PAGE));
+        assertThat(space.used.get()).isEqualTo(4L * PAGE);
+        assertThat(space.pool.idle()).as("page 2 replaced, the run's page 0 copied").isEqualTo(2);
+        old.release();
+        assertThat(space.pool.idle()).isEqualTo(3);
+    }
+
+    @Test
+    void aRunTheTreeHasNoRoomForChangesNothingAndGoesBackToThePool() throws ErrnoException {
+        MemoryFileServer.Space small = new MemoryFileServer.Space(2L * PAGE);
+        Pages p = new Pages(small);
+        p.write(0, ByteBuffer.wrap(new byte[] {1}));
+        PageRun run = new PageRun(small.pool, 10, 2 * PAGE);
+        assertThatThrownBy(() -> p.install(run))
+                .isInstanceOfSatisfying(ErrnoException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOSPC.number()));
+        run.discard();
+        assertThat(small.pool.idle()).isEqualTo(3);
+        assertThat(small.used.get()).isEqualTo(PAGE);
+        assertThat(p.size()).isEqualTo(1);
+        assertThatThrownBy(() -> new PageRun(small.pool, Long.MAX_VALUE - 10, PAGE))
+                .isInstanceOfSatisfying(ErrnoException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFBIG.number()));
+        assertThat(small.pool.idle()).isEqualTo(3);
+    }
+
+    @Test
     void aJvmOutOfDirectMemoryAnswersEnospcAndSaysWhatToRaise() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(java.toString(), "-XX:MaxDirectMemorySize=1m", "-cp",
