@@ -6,7 +6,6 @@ import io.ninep.server.spi.BufferSpan;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,11 +21,13 @@ import java.util.List;
 final class Pages {
     static final int PAGE = PagePool.PAGE;
     static final int SHIFT = 16;
+    /** The largest file: 16 TiB, far past any tree's capacity, so that a sparse file's index stays small. */
+    static final long MAX_SIZE = 1L << 44;
     /** What a hole reads as; shared, never written. */
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(PAGE).asReadOnlyBuffer();
 
     private final MemoryFileServer.Space space;
-    private Page[] pages = new Page[0];
+    private final PageIndex pages = new PageIndex();
     private long size;
 
     Pages(MemoryFileServer.Space space) {
@@ -39,13 +40,7 @@ final class Pages {
 
     /** Bytes of pages held (what statfs counts as used). */
     long allocated() {
-        long n = 0;
-        for (Page p : pages) {
-            if (p != null) {
-                n += PAGE;
-            }
-        }
-        return n;
+        return (long) pages.held() * PAGE;
     }
 
     /** Copies bytes from {@code offset} into {@code dst}; returns how many (0 at or past the end). */
@@ -93,8 +88,7 @@ final class Pages {
     }
 
     private Page pageAt(long at) {
-        int page = (int) (at >>> SHIFT);
-        return page < pages.length ? pages[page] : null;
+        return pages.get((int) (at >>> SHIFT));
     }
 
     /** Writes {@code src}'s remaining bytes at {@code offset}, growing the file as needed. */
@@ -104,20 +98,16 @@ final class Pages {
             return 0;
         }
         long end = checkEnd(offset, n);
-        int lastPage = (int) ((end - 1) >>> SHIFT);
-        if (lastPage >= pages.length) {
-            pages = Arrays.copyOf(pages, Math.max(lastPage + 1, pages.length * 2));
-        }
         int done = 0;
         while (done < n) {
             long at = offset + done;
             int page = (int) (at >>> SHIFT);
             int in = (int) (at & (PAGE - 1));
             int k = Math.min(n - done, PAGE - in);
-            Page p = pages[page];
+            Page p = pages.get(page);
             if (p == null) {
                 p = newPage(k < PAGE);
-                pages[page] = p;
+                pages.set(page, p);
             }
             p.bytes.put(in, src, src.position() + done, k);
             done += k;
@@ -136,13 +126,9 @@ final class Pages {
      */
     int install(PageRun run) throws ErrnoException {
         long end = checkEnd(run.offset, run.count);
-        int last = run.first + run.pages.length - 1;
-        if (last >= pages.length) {
-            pages = Arrays.copyOf(pages, Math.max(last + 1, pages.length * 2));
-        }
         int missing = 0;
         for (int i = 0; i < run.pages.length; i++) {
-            if (pages[run.first + i] == null) {
+            if (pages.get(run.first + i) == null) {
                 missing++;
             }
         }
@@ -150,7 +136,7 @@ final class Pages {
         for (int i = 0; i < run.pages.length; i++) {
             int from = run.from(i);
             int to = run.to(i);
-            Page mine = pages[run.first + i];
+            Page mine = pages.get(run.first + i);
             Page incoming = run.pages[i];
             if (mine != null && (from > 0 || to < PAGE)) {
                 mine.bytes.put(from, incoming.bytes, from, to - from);
@@ -163,7 +149,7 @@ final class Pages {
             } else {
                 mine.release();
             }
-            pages[run.first + i] = incoming;
+            pages.set(run.first + i, incoming);
             run.pages[i] = null;
         }
         run.discard();
@@ -174,8 +160,9 @@ final class Pages {
     /** Where a write of {@code count > 0} bytes at {@code offset} ends; EFBIG past the largest file. */
     static long checkEnd(long offset, int count) throws ErrnoException {
         long end = offset + count;
-        if (offset < 0 || end < 0 || (end - 1) >>> SHIFT >= Integer.MAX_VALUE) {
-            throw new ErrnoException(Errno.EFBIG, "write ends past the largest file size");
+        if (offset < 0 || end < 0 || end > MAX_SIZE) {
+            throw new ErrnoException(Errno.EFBIG, "a write to " + end + " ends past the largest memory file ("
+                    + MAX_SIZE + " bytes)");
         }
         return end;
     }
@@ -193,15 +180,17 @@ final class Pages {
 
     /** Cuts or extends the file to {@code newSize}; bytes past the old end read as zeros. */
     void truncate(long newSize) throws ErrnoException {
-        if (newSize < 0 || newSize >>> SHIFT >= Integer.MAX_VALUE) {
-            throw new ErrnoException(Errno.EFBIG, "size " + newSize + " is out of range");
+        if (newSize < 0 || newSize > MAX_SIZE) {
+            throw new ErrnoException(Errno.EFBIG, "size " + newSize + " is past the largest memory file ("
+                    + MAX_SIZE + " bytes)");
         }
         if (newSize < size) {
             int keep = (int) ((newSize + PAGE - 1) >>> SHIFT);
             drop(keep);
             int in = (int) (newSize & (PAGE - 1));
-            if (in != 0 && keep - 1 < pages.length && pages[keep - 1] != null) {
-                MemorySegment.ofBuffer(pages[keep - 1].bytes).asSlice(in).fill((byte) 0);
+            Page partial = in != 0 ? pages.get(keep - 1) : null;
+            if (partial != null) {
+                MemorySegment.ofBuffer(partial.bytes).asSlice(in).fill((byte) 0);
             }
         }
         size = newSize;
@@ -215,13 +204,9 @@ final class Pages {
 
     /** Gives back the pages from {@code first} on. */
     private void drop(int first) {
-        for (int i = first; i < pages.length; i++) {
-            Page p = pages[i];
-            if (p != null) {
-                pages[i] = null;
-                space.give(PAGE);
-                p.release();
-            }
-        }
+        pages.removeFrom(first, p -> {
+            space.give(PAGE);
+            p.release();
+        });
     }
 }

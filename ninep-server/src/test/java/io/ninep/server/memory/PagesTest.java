@@ -160,6 +160,12 @@ class PagesTest {
         assertThat(p.size()).isEqualTo(1);
         assertThatThrownBy(() -> new PageRun(small.pool, Long.MAX_VALUE - 10, PAGE))
                 .isInstanceOfSatisfying(ErrnoException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFBIG.number()));
+        assertThatThrownBy(() -> new PageRun(small.pool, Pages.MAX_SIZE - 10, 11))
+                .isInstanceOfSatisfying(ErrnoException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFBIG.number()));
+        assertThatThrownBy(() -> p.write(Pages.MAX_SIZE, ByteBuffer.wrap(new byte[] {1})))
+                .isInstanceOfSatisfying(ErrnoException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFBIG.number()));
+        assertThatThrownBy(() -> p.truncate(Pages.MAX_SIZE + 1))
+                .isInstanceOfSatisfying(ErrnoException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFBIG.number()));
         assertThat(small.pool.idle()).isEqualTo(3);
     }
 
