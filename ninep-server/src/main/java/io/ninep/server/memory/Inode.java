@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -196,8 +197,10 @@ abstract sealed class Inode {
         final Pages pages;
         /** Open files on it; guarded by the tree lock. */
         int opens;
-        /** Nodes on it (a fid each), released or not. */
+        /** Nodes on it (a fid each) not yet released. */
         final AtomicInteger nodes = new AtomicInteger();
+        /** Set, under the tree lock, when its last name goes; for good, since a file without one cannot be linked. */
+        private volatile boolean nameless;
 
         Regular(MemoryFileServer fs, int permissions, int uid, int gid) {
             super(fs, LinuxFileMode.S_IFREG, permissions, uid, gid);
@@ -207,6 +210,31 @@ abstract sealed class Inode {
         @Override
         long size() {
             return pages.size();
+        }
+
+        /** A name of it went away (nlink already counts it); tree write lock held. */
+        void lostName() {
+            if (nlink == 0) {
+                nameless = true;
+            }
+            freeIfGone();
+        }
+
+        /**
+         * A node let go of it ({@code nodes} already counts it), without the tree lock, which
+         * only the release of the last node of a nameless file takes: the node's decrement and
+         * the unlink's {@code nameless} are both volatile and each is made before the other is
+         * read, so at least one of the two sees the other's and frees the pages.
+         */
+        void nodeReleased(int nodesLeft, Lock treeLock) {
+            if (nodesLeft == 0 && nameless) {
+                treeLock.lock();
+                try {
+                    freeIfGone();
+                } finally {
+                    treeLock.unlock();
+                }
+            }
         }
 
         /**

@@ -55,17 +55,11 @@ final class MemoryNode implements FileNode {
         }
     }
 
-    /** A regular file's pages may go with its last node: see {@link Inode.Regular#freeIfGone}. */
+    /** A regular file's pages may go with its last node: see {@link Inode.Regular#nodeReleased}. */
     @Override
     public void release() {
         if (inode instanceof Inode.Regular r && released.compareAndSet(false, true)) {
-            fs.tree.writeLock().lock();
-            try {
-                r.nodes.decrementAndGet();
-                r.freeIfGone();
-            } finally {
-                fs.tree.writeLock().unlock();
-            }
+            r.nodeReleased(r.nodes.decrementAndGet(), fs.tree.writeLock());
         }
     }
 

@@ -126,7 +126,7 @@ final class NameChanges {
 
     /**
      * A name of {@code victim} went away from {@code d} (a client's unlink or rename, or the
-     * program's remove or replace): see {@link Inode.Regular#freeIfGone}.
+     * program's remove or replace): see {@link Inode.Regular#lostName}.
      * Tree write lock held.
      */
     static void unlinked(Inode victim, Inode.Directory d) {
@@ -137,7 +137,7 @@ final class NameChanges {
             vd.nlink = 0;
             d.nlink--;
         } else if (victim instanceof Inode.Regular r) {
-            r.freeIfGone();
+            r.lostName();
         }
         victim.markChanged();
     }
