@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -230,6 +231,27 @@ class MemoryFileServerTest {
         assertThat(fs.space.used.get()).isZero();
         node.release();   // a second release changes nothing
         assertThat(fs.space.used.get()).isZero();
+    }
+
+    @Test
+    void theLastReleaseRacingTheRemoveAlwaysGivesTheSpaceBack() throws Exception {
+        for (int i = 0; i < 2000; i++) {
+            fs.root().file("f", "x");
+            FileNode node = node("f");
+            CountDownLatch go = new CountDownLatch(1);
+            Thread remover = Thread.ofPlatform().start(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                fs.root().remove("f");
+            });
+            go.countDown();
+            node.release();
+            remover.join();
+            assertThat(fs.space.used.get()).as("round %d", i).isZero();
+        }
     }
 
     @Test
