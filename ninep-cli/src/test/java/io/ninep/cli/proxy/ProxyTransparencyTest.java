@@ -60,7 +60,9 @@ class ProxyTransparencyTest {
                 .anyMatch(n -> n.startsWith("the client sent a reply-type message"))
                 .anyMatch(n -> n.equals("unknown type 250 is no 9P message (intro(5))"))
                 .anyMatch(n -> n.startsWith("frame of 12288 bytes exceeds the negotiated msize 8192"));
-        assertThat(notes(snapshot, Note.Kind.FLUSH)).anyMatch(n -> n.startsWith("flushes tag 5 (Twrite, in flight for "))
+        // Which round's write is still in flight when its Tflush passes is a race (a memory file's
+        // large write runs on the server's reader, and often wins): some round's is.
+        assertThat(notes(snapshot, Note.Kind.FLUSH)).anyMatch(n -> n.matches("flushes tag \\d+ \\(Twrite, in flight for .*"))
                 .anyMatch(n -> n.startsWith("the reply won the flush race") || n.contains("flushed after"));
         assertThat(notes(snapshot, Note.Kind.UNDECODABLE)).isNotEmpty();   // the truncated Tversion
     }
