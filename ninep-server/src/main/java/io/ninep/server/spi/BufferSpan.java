@@ -2,8 +2,6 @@ package io.ninep.server.spi;
 
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The bytes of a read as views of the buffers a backend holds the file in (see
@@ -15,34 +13,35 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * what they hold then, as a read of a file's page cache may; what must not happen is the memory
  * going away, so a backend that recycles its buffers waits for {@link #release}.
  */
-public final class BufferSpan implements ReadSpan {
+public final class BufferSpan extends ReadSpan {
     private static final Runnable NOTHING = () -> {
     };
     private final ByteBuffer[] buffers;
-    private final int count;
-    private final Runnable onRelease;
-    private final AtomicBoolean released = new AtomicBoolean();
 
     /**
      * @param buffers the bytes, in order, each from its position to its limit
      * @param onRelease runs once, when the engine is done with the buffers
      */
     public BufferSpan(List<ByteBuffer> buffers, Runnable onRelease) {
-        this.buffers = buffers.toArray(ByteBuffer[]::new);
-        long total = 0;
-        for (ByteBuffer b : this.buffers) {
-            total += b.remaining();
-        }
-        if (total > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("a span of " + total + " bytes is larger than any Rread");
-        }
-        this.count = (int) total;
-        this.onRelease = Objects.requireNonNull(onRelease, "onRelease");
+        ByteBuffer[] views = buffers.toArray(ByteBuffer[]::new);
+        super(countOf(views), onRelease);
+        this.buffers = views;
     }
 
     /** Buffers whose memory stays valid without a release (heap buffers, or direct ones the garbage collector frees). */
     public BufferSpan(List<ByteBuffer> buffers) {
         this(buffers, NOTHING);
+    }
+
+    private static int countOf(ByteBuffer[] views) {
+        long total = 0;
+        for (ByteBuffer b : views) {
+            total += b.remaining();
+        }
+        if (total > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a span of " + total + " bytes is larger than any Rread");
+        }
+        return (int) total;
     }
 
     /** The views, for the engine to write; not copied. */
@@ -51,19 +50,7 @@ public final class BufferSpan implements ReadSpan {
     }
 
     @Override
-    public int count() {
-        return count;
-    }
-
-    @Override
-    public void release() {
-        if (released.compareAndSet(false, true)) {
-            onRelease.run();
-        }
-    }
-
-    @Override
     public String toString() {
-        return count + " bytes in " + buffers.length + " buffers";
+        return count() + " bytes in " + buffers.length + " buffers";
     }
 }

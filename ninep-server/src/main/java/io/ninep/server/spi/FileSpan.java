@@ -3,7 +3,6 @@ package io.ninep.server.spi;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The bytes of a read left where they are, in a file, so that the engine can send them without
@@ -16,13 +15,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * its channel for the span. If the file shrinks before the bytes are sent, the missing ones go
  * out as zeros: the reply's count was already on the wire.
  */
-public final class FileSpan implements ReadSpan {
+public final class FileSpan extends ReadSpan {
     private final FileChannel channel;
     private final long position;
-    private final int count;
     private final ByteBuffer mapped;
-    private final Runnable onRelease;
-    private final AtomicBoolean released = new AtomicBoolean();
 
     /**
      * @param count the reply's count: at most what was asked, fewer at the end of the file
@@ -45,11 +41,10 @@ public final class FileSpan implements ReadSpan {
             throw new IllegalArgumentException("a mapped span needs a direct buffer of its " + count + " bytes, not "
                     + mapped);
         }
+        super(count, onRelease);
         this.channel = Objects.requireNonNull(channel, "channel");
         this.position = position;
-        this.count = count;
         this.mapped = mapped;
-        this.onRelease = Objects.requireNonNull(onRelease, "onRelease");
     }
 
     public FileChannel channel() {
@@ -60,26 +55,13 @@ public final class FileSpan implements ReadSpan {
         return position;
     }
 
-    @Override
-    public int count() {
-        return count;
-    }
-
     /** The bytes as mapped in memory, or null: then they are sent from the channel. */
     public ByteBuffer mapped() {
         return mapped;
     }
 
-    /** The engine is done with the channel; only the first call counts. */
-    @Override
-    public void release() {
-        if (released.compareAndSet(false, true)) {
-            onRelease.run();
-        }
-    }
-
     @Override
     public String toString() {
-        return count + " bytes at " + position + (mapped != null ? ", mapped" : "");
+        return count() + " bytes at " + position + (mapped != null ? ", mapped" : "");
     }
 }
