@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -221,18 +220,18 @@ abstract sealed class Inode {
         }
 
         /**
-         * A node let go of it ({@code nodes} already counts it), without the tree lock, which
-         * only the release of the last node of a nameless file takes: the node's decrement and
-         * the unlink's {@code nameless} are both volatile and each is made before the other is
-         * read, so at least one of the two sees the other's and frees the pages.
+         * A node let go of it. Without the tree lock, which only the release of the last node of a
+         * nameless file takes: the node's decrement and the unlink's {@code nameless} are both
+         * volatile and each is made before the other is read, so at least one of the two sees the
+         * other's and frees the pages.
          */
-        void nodeReleased(int nodesLeft, Lock treeLock) {
-            if (nodesLeft == 0 && nameless) {
-                treeLock.lock();
+        void releaseNode() {
+            if (nodes.decrementAndGet() == 0 && nameless) {
+                fs.tree.writeLock().lock();
                 try {
                     freeIfGone();
                 } finally {
-                    treeLock.unlock();
+                    fs.tree.writeLock().unlock();
                 }
             }
         }

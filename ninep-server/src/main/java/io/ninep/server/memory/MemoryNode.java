@@ -55,11 +55,11 @@ final class MemoryNode implements FileNode {
         }
     }
 
-    /** A regular file's pages may go with its last node: see {@link Inode.Regular#nodeReleased}. */
+    /** A regular file's pages may go with its last node: see {@link Inode.Regular#releaseNode}. */
     @Override
     public void release() {
         if (inode instanceof Inode.Regular r && released.compareAndSet(false, true)) {
-            r.nodeReleased(r.nodes.decrementAndGet(), fs.tree.writeLock());
+            r.releaseNode();
         }
     }
 

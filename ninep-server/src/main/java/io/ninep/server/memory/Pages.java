@@ -161,8 +161,8 @@ final class Pages {
     static long checkEnd(long offset, int count) throws ErrnoException {
         long end = offset + count;
         if (offset < 0 || end < 0 || end > MAX_SIZE) {
-            throw new ErrnoException(Errno.EFBIG, "a write to " + end + " ends past the largest memory file ("
-                    + MAX_SIZE + " bytes)");
+            throw new ErrnoException(Errno.EFBIG, "a write ending at byte " + end
+                    + " goes past the largest file a memory tree holds, 16 TiB");
         }
         return end;
     }
@@ -181,8 +181,8 @@ final class Pages {
     /** Cuts or extends the file to {@code newSize}; bytes past the old end read as zeros. */
     void truncate(long newSize) throws ErrnoException {
         if (newSize < 0 || newSize > MAX_SIZE) {
-            throw new ErrnoException(Errno.EFBIG, "size " + newSize + " is past the largest memory file ("
-                    + MAX_SIZE + " bytes)");
+            throw new ErrnoException(Errno.EFBIG, "size " + newSize
+                    + " is past the largest file a memory tree holds, 16 TiB");
         }
         if (newSize < size) {
             int keep = (int) ((newSize + PAGE - 1) >>> SHIFT);
