@@ -81,19 +81,27 @@ final class Baselines {
      * of {@code clientBytes}.
      */
     Summary blast(String address, int chunk, boolean read, int serverMib, long clientBytes) throws Exception {
-        try (Region region = new Region(chunk, clientBytes);
-             RawClient c = RawClient.open(address, read ? RawServer.SOURCE : RawServer.SINK, chunk, serverMib, 0)) {
-            Plan.Step step = read
-                    ? () -> {
-                        c.readFully(region.next());
-                        return chunk;
-                    }
-                    : () -> {
-                        c.writeFully(region.next());
-                        return chunk;
-                    };
-            return ctx.plan.measure(Plan.loop(step));
+        try (Region region = new Region(chunk, clientBytes); RawClient c = openBlast(address, chunk, read, serverMib)) {
+            return ctx.plan.measure(blastWindow(c, region, chunk, read));
         }
+    }
+
+    /** A blast's connection to the raw server: it sends (read) or swallows (write) chunks, walking {@code serverMib} MiB. */
+    static RawClient openBlast(String address, int chunk, boolean read, int serverMib) throws IOException {
+        return RawClient.open(address, read ? RawServer.SOURCE : RawServer.SINK, chunk, serverMib, 0);
+    }
+
+    /** A window of a blast: chunks read into (or written from) the region's buffers in turn, in bytes per second. */
+    static Plan.Window blastWindow(RawClient c, Region region, int chunk, boolean read) {
+        return Plan.loop(read
+                ? () -> {
+                    c.readFully(region.next());
+                    return chunk;
+                }
+                : () -> {
+                    c.writeFully(region.next());
+                    return chunk;
+                });
     }
 
     /** The memory a file-sized blast's server walks: the big file's size, at most 1 GiB. */

@@ -39,6 +39,28 @@ public record Plan(long warmupNanos, long eachNanos, int repeats) {
         };
     }
 
+    /** What two windows measured in turn made: the baseline's repeats and the subject's. */
+    public record InTurn(Summary baseline, Summary subject) {}
+
+    /**
+     * Warms up both, then measures them in turn, a window of the baseline before each window of
+     * the subject: on a machine whose speed drifts within minutes, the i-th repeats of the two
+     * see the same machine, where a baseline measured minutes earlier does not.
+     */
+    public InTurn measureInTurn(Window baseline, Window subject) throws Exception {
+        if (warmupNanos > 0) {
+            baseline.run(warmupNanos);
+            subject.run(warmupNanos);
+        }
+        double[] base = new double[repeats];
+        double[] rates = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+            base[i] = baseline.run(eachNanos);
+            rates[i] = subject.run(eachNanos);
+        }
+        return new InTurn(Summary.of(base), Summary.of(rates));
+    }
+
     /** Warms up, then measures each repeat: units per second, median and spread. */
     public Summary measure(Window window) throws Exception {
         if (warmupNanos > 0) {

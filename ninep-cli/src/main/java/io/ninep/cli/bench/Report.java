@@ -27,6 +27,9 @@ public final class Report {
                 all.add(sequential(op, transport));
             }
         }
+        for (String op : List.of("read", "write")) {
+            all.add(inTurn(op));
+        }
         all.add(small());
         all.add(alloc());
         all.add(readdir());
@@ -40,7 +43,8 @@ public final class Report {
         TextTable t = new TextTable("Baselines: the limits of this machine (blasts by chunk size are in the sequential tables)",
                 "what", ">median", ">min", ">max", "unit", "note");
         for (Result r : results) {
-            if (r.family() != Family.BASELINE || r.scenario().equals("blast") || r.scenario().equals("blast-file")) {
+            if (r.family() != Family.BASELINE || r.scenario().equals("blast") || r.scenario().equals("blast-file")
+                    || r.scenario().equals(SeqScenario.PAIRED_BLAST)) {
                 continue;
             }
             if (r.scenario().equals("memcpy") && !(r.msize() == 64 * 1024 || r.msize() == 1 << 20 || r.msize() == 128 << 20)) {
@@ -99,6 +103,42 @@ public final class Report {
                 row.add(cell(results.stream().filter(r -> r.family() == Family.SEQ && r.op().equals(op)
                         && r.transport().equals(transport) && r.msize() == m && r.server().equals(c.server())
                         && r.backend().equals(c.backend()) && r.inFlight() == c.inFlight()).findFirst()));
+            }
+            t.row(row.toArray(String[]::new));
+        }
+        return t;
+    }
+
+    /**
+     * The points a raw blast took turns with: ninep's figure, the blast's and their ratio, by
+     * msize (rows) and backend (columns), over TCP.
+     */
+    TextTable inTurn(String op) {
+        List<Result> blasts = results.stream().filter(r -> isBlast(r, SeqScenario.PAIRED_BLAST, op, "tcp")).toList();
+        Set<String> backends = new LinkedHashSet<>();
+        Set<Long> msizes = new java.util.TreeSet<>();
+        blasts.forEach(r -> {
+            backends.add(r.backend() + " x" + r.inFlight());
+            msizes.add(r.msize());
+        });
+        List<String> headers = new ArrayList<>(List.of(">msize"));
+        for (String b : backends) {
+            headers.addAll(List.of(">" + b, ">raw in turn", ">ratio"));
+        }
+        TextTable t = new TextTable("Sequential " + op + " over tcp against the raw socket measured in turn with its repeats,"
+                + " MiB/s (what the sequential targets compare)", headers.toArray(String[]::new));
+        for (long m : msizes) {
+            List<String> row = new ArrayList<>(List.of(Sizes.label(m)));
+            for (String b : backends) {
+                Optional<Result> raw = blasts.stream().filter(r -> r.msize() == m && (r.backend() + " x" + r.inFlight())
+                        .equals(b)).findFirst();
+                Optional<Result> ours = raw.flatMap(x -> results.stream().filter(r -> r.family() == Family.SEQ
+                        && r.server().equals("ninep") && r.backend().equals(x.backend()) && r.transport().equals("tcp")
+                        && r.op().equals(op) && r.msize() == m && r.inFlight() == x.inFlight()).findFirst());
+                row.add(cell(ours));
+                row.add(cell(raw));
+                row.add(ours.isPresent() && raw.isPresent()
+                        ? String.format("%.2f", ours.get().value().median() / raw.get().value().median()) : "");
             }
             t.row(row.toArray(String[]::new));
         }

@@ -58,15 +58,45 @@ final class SeqScenario {
         for (Point p : points) {
             ctx.settle();
             Measured m = measure(p);
+            String op = p.read() ? "read" : "write";
             ctx.add(new Result(Family.SEQ, "sequential", p.endpoint().server(), p.endpoint().backend(),
-                    p.endpoint().transport(), p.read() ? "read" : "write", m.msize(), p.inFlight(), 1, Metric.THROUGHPUT,
-                    m.throughput(), m.note()));
-            ctx.progress(String.format("[seq %d/%d] %s: %s MiB/s", ++i, points.size(), p.label(),
-                    Baselines.range(m.throughput())));
+                    p.endpoint().transport(), op, m.msize(), p.inFlight(), 1, Metric.THROUGHPUT, m.throughput(), m.note()));
+            String line = String.format("[seq %d/%d] %s: %s MiB/s", ++i, points.size(), p.label(),
+                    Baselines.range(m.throughput()));
+            if (m.rawInTurn() != null) {
+                ctx.add(new Result(Family.BASELINE, PAIRED_BLAST, "raw", p.endpoint().backend(), p.endpoint().transport(),
+                        op, p.msize(), p.inFlight(), 1, Metric.THROUGHPUT, m.rawInTurn(),
+                        "in turn with the repeats of " + p.label()));
+                line += String.format("; the raw socket in turn: %s MiB/s (ratio %.2f)", Baselines.range(m.rawInTurn()),
+                        m.throughput().median() / m.rawInTurn().median());
+            }
+            ctx.progress(line);
         }
     }
 
-    record Measured(int msize, Summary throughput, String note) {}
+    /**
+     * The scenario of a raw blast measured in turn with the repeats of a sequential point (its
+     * backend, op, msize and in-flight count are the point's): the baseline the sequential
+     * targets prefer, since a blast of the baseline family ran minutes earlier.
+     */
+    static final String PAIRED_BLAST = "blast-paired";
+
+    /** @param rawInTurn the raw blast measured in turn with the point's repeats, or null if the point has none */
+    record Measured(int msize, Summary throughput, String note, Summary rawInTurn) {}
+
+    /**
+     * Whether a raw blast takes turns with this point's repeats: the points the targets compare
+     * with the raw socket (ninep's server over TCP with the run's N in flight, msize of 1 MiB and
+     * up; and the local backend at diod's 64 KiB, where the socket is the ceiling of the target
+     * against diod). On this machine the raw blast at one msize moves by a fifth between runs
+     * minutes apart, which is as much as the margins the targets decide on.
+     */
+    private boolean pairsWithBlast(Point p) {
+        Endpoint e = p.endpoint();
+        boolean target = p.msize() >= Sizes.MIB || p.msize() == DiodProcess.MAX_MSIZE && e.backend().equals("local");
+        return target && e.server().equals("ninep") && e.transport().equals("tcp") && p.inFlight() == ctx.options.inFlight()
+                && ctx.server.addresses().containsKey("raw-tcp");
+    }
 
     /**
      * The caller's buffer of one readAll/writeAll: whole requests of {@code maxIo} bytes, at
@@ -110,8 +140,18 @@ final class SeqScenario {
                 offset[0] += chunk;
                 return n;
             };
-            Summary bytes = ctx.plan.measure(Plan.loop(step));
-            return new Measured(s.msize(), bytes.times(1.0 / Sizes.MIB), note);
+            if (!pairsWithBlast(p)) {
+                Summary bytes = ctx.plan.measure(Plan.loop(step));
+                return new Measured(s.msize(), bytes.times(1.0 / Sizes.MIB), note, null);
+            }
+            // The blast's chunk is the msize, as in the baseline family, from one buffer into one.
+            try (Region region = new Region(p.msize(), p.msize());
+                 RawClient raw = Baselines.openBlast(ctx.server.addresses().get("raw-tcp"), p.msize(), p.read(), 0)) {
+                Plan.InTurn t = ctx.plan.measureInTurn(Baselines.blastWindow(raw, region, p.msize(), p.read()),
+                        Plan.loop(step));
+                return new Measured(s.msize(), t.subject().times(1.0 / Sizes.MIB), note,
+                        t.baseline().times(1.0 / Sizes.MIB));
+            }
         }
     }
 

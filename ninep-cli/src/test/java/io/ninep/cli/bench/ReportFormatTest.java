@@ -98,6 +98,26 @@ class ReportFormatTest {
     }
 
     @Test
+    void blastsMeasuredInTurnHaveATableOfTheirOwnBesideTheirPointsAndNoBaselineRow() {
+        List<Result> rs = List.of(seq("memory", "read", 1 << 20, 4, 2500), seq("local", "read", 1 << 20, 4, 2000),
+                seq("local", "read", 4 << 20, 4, 1800),
+                new Result(Family.BASELINE, SeqScenario.PAIRED_BLAST, "raw", "local", "tcp", "read", 1 << 20, 4, 1,
+                        Metric.THROUGHPUT, Summary.of(2500), "in turn"),
+                new Result(Family.BASELINE, SeqScenario.PAIRED_BLAST, "raw", "memory", "tcp", "read", 1 << 20, 4, 1,
+                        Metric.THROUGHPUT, Summary.of(3125), "in turn"),
+                new Result(Family.BASELINE, SeqScenario.PAIRED_BLAST, "raw", "local", "tcp", "read", 4 << 20, 4, 1,
+                        Metric.THROUGHPUT, Summary.of(2000), "in turn"));
+        Report report = new Report(rs);
+        TextTable t = report.inTurn("read");
+        assertThat(t.headers()).containsExactly("msize", "local x4", "raw in turn", "ratio", "memory x4", "raw in turn",
+                "ratio");
+        assertThat(t.rows()).containsExactly(List.of("1M", "2 000", "2 500", "0.80", "2 500", "3 125", "0.80"),
+                List.of("4M", "1 800", "2 000", "0.90", "", "", ""));
+        assertThat(report.inTurn("write").rowCount()).isZero();
+        assertThat(report.baselines().rowCount()).isZero();
+    }
+
+    @Test
     void serverStatsSurviveTheControlProtocol() {
         var s = new ServerUnderTest.ServerStats(123, 4, 56, new java.util.TreeMap<>(java.util.Map.of("small", 10L,
                 "medium", 2L, "full", 1L, "reserve", 7L, "unpooled", 0L)));

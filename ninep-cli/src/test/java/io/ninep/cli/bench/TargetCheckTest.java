@@ -124,6 +124,61 @@ class TargetCheckTest {
     }
 
     @Test
+    void withSeveralInFlightTheBarIsTheSequentialOneAgainstTheSocketWhereOneAndAHalfTimesDiodIsPastIt() {
+        raw("read", 65536, 2000);
+        seq("diod", "local", "read", 65536, 4, 1400);    // 1.5x = 2100 > 2000
+        seq("ninep", "local", "read", 65536, 4, 1750);   // 1.25 of diod, 0.875 of the socket
+        var v = verdict("Sequential read at msize 64K");
+        assertThat(v.outcome()).isEqualTo(TargetCheck.Outcome.PASS);
+        assertThat(v.threshold()).isEqualTo(">= 1.21");   // 0.85 x 2000 / 1400
+        assertThat(v.detail()).contains("1.5x diod (2 100 MiB/s) is past the raw socket at 64K, 2 000 MiB/s",
+                "0.85 of it (1 700 MiB/s): 1.21x");
+
+        rs.removeIf(r -> r.server().equals("ninep"));
+        seq("ninep", "local", "read", 65536, 4, 1650);   // 0.825 of the socket
+        assertThat(verdict("Sequential read at msize 64K").outcome()).isEqualTo(TargetCheck.Outcome.MISS);
+
+        rs.removeIf(r -> r.server().equals("ninep"));
+        rs.removeIf(r -> r.server().equals("raw"));
+        raw("read", 65536, 4000);                         // 1.5x diod is within the socket: the bar stays
+        seq("ninep", "local", "read", 65536, 4, 2000);
+        var within = verdict("Sequential read at msize 64K");
+        assertThat(within.outcome()).isEqualTo(TargetCheck.Outcome.MISS);
+        assertThat(within.threshold()).isEqualTo(">= 1.5");
+    }
+
+    @Test
+    void writesAgainstDiodTakeTheWriteBarAndTheSocketMeasuredInTurnWithTheLocalBackend() {
+        raw("write", 65536, 3000);                          // the baseline family's, minutes earlier
+        rs.add(new Result(Family.BASELINE, SeqScenario.PAIRED_BLAST, "raw", "local", "tcp", "write", 65536, 4, 1,
+                Metric.THROUGHPUT, Summary.of(2400), ""));   // in turn: 1.5x diod (2 550) is past it
+        seq("diod", "local", "write", 65536, 4, 1700);
+        seq("ninep", "local", "write", 65536, 4, 1900);     // 1.12 of diod; 0.79 of the socket in turn
+        var v = verdict("Sequential write at msize 64K");
+        assertThat(v.outcome()).isEqualTo(TargetCheck.Outcome.PASS);
+        assertThat(v.threshold()).isEqualTo(">= 1.06");     // 0.75 x 2400 / 1700
+        assertThat(v.detail()).contains("past the raw socket at 64K, 2 400 MiB/s");
+    }
+
+    @Test
+    void theBlastMeasuredInTurnWithABackendsRepeatsIsPreferredForThatBackendOnly() {
+        raw("read", 1 << 20, 4000);                         // the baseline family's, minutes earlier
+        rs.add(new Result(Family.BASELINE, SeqScenario.PAIRED_BLAST, "raw", "local", "tcp", "read", 1 << 20, 4, 1,
+                Metric.THROUGHPUT, Summary.of(3000), ""));
+        seq("ninep", "local", "read", 1 << 20, 4, 2700);    // 0.90 in turn, 0.675 of the family's
+        seq("ninep", "memory", "read", 1 << 20, 4, 2700);   // no blast in turn: against the family's
+        var local = verdict("Sequential read, ninep to ninep (local backend)");
+        assertThat(local.outcome()).isEqualTo(TargetCheck.Outcome.PASS);
+        assertThat(local.baseline()).isEqualTo(3000);
+        assertThat(local.detail()).isEqualTo("ratio by msize, against the raw socket measured in turn with the repeats:"
+                + " 1M 0.90 (0.68 of the baseline family's blast)");
+        var memory = verdict("Sequential read, ninep to ninep (memory backend)");
+        assertThat(memory.outcome()).isEqualTo(TargetCheck.Outcome.MISS);
+        assertThat(memory.baseline()).isEqualTo(4000);
+        assertThat(memory.detail()).isEqualTo("ratio by msize: 1M 0.68");
+    }
+
+    @Test
     void latencyIsComparedLikeWithLikePlatformCallersWithThePlatformPingPong() {
         rs.add(new Result(Family.SMALL, "ops", "ninep", "memory", "tcp", "getattr-platform", 0, 1, 1,
                 Metric.LATENCY_P50, Summary.of(30), ""));
