@@ -35,7 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
                     + "file-sized memory), iperf3, a 19/160-byte socket ping-pong, memory copy",
             "  seq       sequential read and write of a large file at every msize from 8K to 128M and "
                     + "4186112, 1 and N in flight, over TCP and a Unix socket; ninep's server with each "
-                    + "backend, and diod up to its 64K",
+                    + "backend, and diod up to its 64K; the points the targets compare with the raw socket "
+                    + "take turns with a raw blast",
             "  small     Tgetattr, walk+clunk, walk+open+read 4K+clunk: rate and latency percentiles, "
                     + "1 and 32 in flight, one and several connections; Tgetattr x1 takes turns with the "
                     + "raw ping-pong, which the round-trip target compares it with",
