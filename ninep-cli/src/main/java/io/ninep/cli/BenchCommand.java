@@ -32,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "",
             "Families (--only/--skip):",
             "  baseline  raw TCP and Unix-socket blasts at every msize (from one buffer, and over "
-                    + "file-sized memory), iperf3, a 19/160-byte socket ping-pong, memory copy",
+                    + "file-sized memory), iperf3, a 19/160-byte socket ping-pong, memory copy, pwrite "
+                    + "into the local backend's big file",
             "  seq       sequential read and write of a large file at every msize from 8K to 128M and "
                     + "4186112, 1 and N in flight, over TCP and a Unix socket; ninep's server with each "
                     + "backend, and diod up to its 64K; the points the targets compare with the raw socket "

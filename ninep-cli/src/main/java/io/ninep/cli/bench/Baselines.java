@@ -3,6 +3,9 @@ package io.ninep.cli.bench;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -16,7 +19,8 @@ import java.util.concurrent.Executors;
  * server's chunks walking as much memory as the big file, the client's as much as the
  * sequential scenario's buffer), which touches what a file read or write touches; iperf3 if it
  * is installed, a socket ping-pong of Tgetattr's sizes (19 bytes out, 160 back) one at a time
- * and 32 at a time, and the memory copy bandwidth for msize chunks.
+ * and 32 at a time, the memory copy bandwidth for msize chunks, and pwrite(2) into the local
+ * backend's big file in msize chunks (the file system's own cost of a write).
  */
 final class Baselines {
     /** Tgetattr and Rgetattr on the wire: what the small-operation ping-pong sends. */
@@ -72,6 +76,43 @@ final class Baselines {
             add("memcpy", "memcpy", "-", "copy", msize, 0, 0, Metric.THROUGHPUT, s,
                     "direct to direct, msize chunks walking a " + Sizes.label(copySource()) + " region into one msize buffer");
             ctx.progress("[baseline] memcpy " + Sizes.label(msize) + ": " + range(s) + " MiB/s");
+        }
+        Path big = ctx.fixture.export.resolve(Fixture.BIG);
+        for (int msize : ctx.options.msizes()) {
+            if (msize > ctx.options.fileSize()) {
+                continue;
+            }
+            Summary s = fileWrite(big, msize).times(1.0 / Sizes.MIB);
+            add(FILE_WRITE, "file", "-", "pwrite", msize, 0, 0, Metric.THROUGHPUT, s, "pwrite(2) of msize chunks from"
+                    + " one buffer over the local backend's big file, walking it (in --work, tmpfs unless it says"
+                    + " otherwise): the most a server that writes files with write(2) or splice(2) moves on one CPU");
+            ctx.progress("[baseline] pwrite into the export " + Sizes.label(msize) + ": " + range(s) + " MiB/s");
+        }
+    }
+
+    /** The scenario of {@link #fileWrite}. */
+    static final String FILE_WRITE = "file-write";
+
+    /**
+     * Bytes per second of pwrite(2) into {@code file} in chunks of {@code chunk} from one direct
+     * buffer, overwriting it from start to end and again: the file system's own cost of a write,
+     * which every byte the local backend (and diod) writes pays once.
+     */
+    Summary fileWrite(Path file, int chunk) throws Exception {
+        try (Arena arena = Arena.ofConfined(); FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ByteBuffer src = arena.allocate(chunk, 4096).asByteBuffer();
+            long slots = ctx.options.fileSize() / chunk;
+            long[] at = {0};
+            Plan.Step step = () -> {
+                long position = (at[0]++ % slots) * chunk;
+                src.clear();
+                while (src.hasRemaining()) {
+                    ch.write(src, position + src.position());
+                }
+                return chunk;
+            };
+            Plan quick = new Plan(ctx.plan.warmupNanos() / 2, Math.max(ctx.plan.eachNanos() / 3, 1_000_000), ctx.plan.repeats());
+            return quick.measure(Plan.loop(step));
         }
     }
 

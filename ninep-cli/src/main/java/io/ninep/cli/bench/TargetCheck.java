@@ -100,6 +100,11 @@ public final class TargetCheck {
             median(r -> r.family() == Family.BASELINE && r.scenario().equals("blast-file") && r.transport().equals("tcp")
                     && r.op().equals(op) && r.msize() == msize).ifPresent(x -> also.add(String.format(
                     "%.2f of a blast over file-sized memory", n.get() / x)));
+            if (backend.equals("local") && op.equals("write")) {
+                median(r -> r.family() == Family.BASELINE && r.scenario().equals(Baselines.FILE_WRITE)
+                        && r.msize() == msize).ifPresent(x -> also.add(String.format(
+                        "pwrite into the export alone %s MiB/s", TextTable.figure(x))));
+            }
             detail.append(String.format("%s %.2f", Sizes.label(msize), ratio));
             if (!also.isEmpty()) {
                 detail.append(" (").append(String.join(", ", also)).append(')');

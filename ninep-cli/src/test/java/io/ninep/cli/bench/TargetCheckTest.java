@@ -63,6 +63,19 @@ class TargetCheckTest {
     }
 
     @Test
+    void theLocalBackendsWritesShowWhatPwriteIntoTheExportMakesAlone() {
+        raw("write", 4 << 20, 4000);
+        rs.add(new Result(Family.BASELINE, Baselines.FILE_WRITE, "file", "-", "-", "pwrite", 4 << 20, 0, 0,
+                Metric.THROUGHPUT, Summary.of(4500), ""));
+        seq("ninep", "local", "write", 4 << 20, 4, 2800);
+        seq("ninep", "memory", "write", 4 << 20, 4, 3600);
+        assertThat(verdict("Sequential write, ninep to ninep (local backend)").detail())
+                .isEqualTo("ratio by msize: 4M 0.70 (pwrite into the export alone 4 500 MiB/s)");
+        assertThat(verdict("Sequential write, ninep to ninep (memory backend)").detail())
+                .isEqualTo("ratio by msize: 4M 0.90");
+    }
+
+    @Test
     void againstDiodBothInFlightCountsMustMeetTheBar() {
         seq("ninep", "local", "write", 65536, 1, 300);
         seq("diod", "local", "write", 65536, 1, 100);   // 3.0
