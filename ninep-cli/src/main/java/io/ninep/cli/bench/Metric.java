@@ -21,7 +21,9 @@ public enum Metric {
     /** Time per directory entry. */
     TIME_PER_ENTRY("time_per_entry", "ns"),
     /** Entries a directory listing returned (a check that the listing was whole). */
-    ENTRIES("entries", "entries");
+    ENTRIES("entries", "entries"),
+    /** A figure over its baseline, repeat by repeat, each pair measured back to back. */
+    RATIO_IN_TURN("ratio_in_turn", "x");
 
     private final String id;
     private final String unit;

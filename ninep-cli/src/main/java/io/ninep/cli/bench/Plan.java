@@ -39,8 +39,12 @@ public record Plan(long warmupNanos, long eachNanos, int repeats) {
         };
     }
 
-    /** What two windows measured in turn made: the baseline's repeats and the subject's. */
-    public record InTurn(Summary baseline, Summary subject) {}
+    /**
+     * What two windows measured in turn made: the baseline's repeats, the subject's, and the
+     * subject's over the baseline's repeat by repeat (each pair taken back to back, so a drift of
+     * the machine between pairs cancels out of their ratios).
+     */
+    public record InTurn(Summary baseline, Summary subject, Summary ratios) {}
 
     /**
      * Warms up both, then measures them in turn, a window of the baseline before each window of
@@ -54,11 +58,13 @@ public record Plan(long warmupNanos, long eachNanos, int repeats) {
         }
         double[] base = new double[repeats];
         double[] rates = new double[repeats];
+        double[] ratios = new double[repeats];
         for (int i = 0; i < repeats; i++) {
             base[i] = baseline.run(eachNanos);
             rates[i] = subject.run(eachNanos);
+            ratios[i] = rates[i] / base[i];
         }
-        return new InTurn(Summary.of(base), Summary.of(rates));
+        return new InTurn(Summary.of(base), Summary.of(rates), Summary.of(ratios));
     }
 
     /** Warms up, then measures each repeat: units per second, median and spread. */

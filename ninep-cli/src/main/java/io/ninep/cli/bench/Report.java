@@ -44,7 +44,7 @@ public final class Report {
                 "what", ">median", ">min", ">max", "unit", "note");
         for (Result r : results) {
             if (r.family() != Family.BASELINE || r.scenario().equals("blast") || r.scenario().equals("blast-file")
-                    || r.scenario().equals(SeqScenario.PAIRED_BLAST)) {
+                    || r.scenario().equals(SeqScenario.PAIRED_BLAST) || r.scenario().equals(SeqScenario.PAIRED_RATIO)) {
                 continue;
             }
             if (r.scenario().equals("memcpy") && !(r.msize() == 64 * 1024 || r.msize() == 1 << 20 || r.msize() == 128 << 20)) {
@@ -110,8 +110,9 @@ public final class Report {
     }
 
     /**
-     * The points a raw blast took turns with: ninep's figure, the blast's and their ratio, by
-     * msize (rows) and backend (columns), over TCP.
+     * The points a raw blast took turns with: ninep's figure, the blast's and their ratio (the
+     * median of the repeats' ratios, each over the blast's window just before it, where the run
+     * has them; else of the medians), by msize (rows) and backend (columns), over TCP.
      */
     TextTable inTurn(String op) {
         List<Result> blasts = results.stream().filter(r -> isBlast(r, SeqScenario.PAIRED_BLAST, op, "tcp")).toList();
@@ -126,7 +127,8 @@ public final class Report {
             headers.addAll(List.of(">" + b, ">raw in turn", ">ratio"));
         }
         TextTable t = new TextTable("Sequential " + op + " over tcp against the raw socket measured in turn with its repeats,"
-                + " MiB/s (what the sequential targets compare)", headers.toArray(String[]::new));
+                + " MiB/s, and the median of the repeats' ratios (what the sequential targets compare)",
+                headers.toArray(String[]::new));
         for (long m : msizes) {
             List<String> row = new ArrayList<>(List.of(Sizes.label(m)));
             for (String b : backends) {
@@ -135,9 +137,13 @@ public final class Report {
                 Optional<Result> ours = raw.flatMap(x -> results.stream().filter(r -> r.family() == Family.SEQ
                         && r.server().equals("ninep") && r.backend().equals(x.backend()) && r.transport().equals("tcp")
                         && r.op().equals(op) && r.msize() == m && r.inFlight() == x.inFlight()).findFirst());
+                Optional<Result> ratio = raw.flatMap(x -> results.stream().filter(r -> isBlast(r, SeqScenario.PAIRED_RATIO,
+                        op, "tcp") && r.backend().equals(x.backend()) && r.msize() == m && r.inFlight() == x.inFlight())
+                        .findFirst());
                 row.add(cell(ours));
                 row.add(cell(raw));
-                row.add(ours.isPresent() && raw.isPresent()
+                row.add(ratio.isPresent() ? String.format("%.2f", ratio.get().value().median())
+                        : ours.isPresent() && raw.isPresent()
                         ? String.format("%.2f", ours.get().value().median() / raw.get().value().median()) : "");
             }
             t.row(row.toArray(String[]::new));

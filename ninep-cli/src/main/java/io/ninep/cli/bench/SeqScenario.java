@@ -67,8 +67,12 @@ final class SeqScenario {
                 ctx.add(new Result(Family.BASELINE, PAIRED_BLAST, "raw", p.endpoint().backend(), p.endpoint().transport(),
                         op, p.msize(), p.inFlight(), 1, Metric.THROUGHPUT, m.rawInTurn(),
                         "in turn with the repeats of " + p.label()));
-                line += String.format("; the raw socket in turn: %s MiB/s (ratio %.2f)", Baselines.range(m.rawInTurn()),
-                        m.throughput().median() / m.rawInTurn().median());
+                ctx.add(new Result(Family.BASELINE, PAIRED_RATIO, p.endpoint().server(), p.endpoint().backend(),
+                        p.endpoint().transport(), op, p.msize(), p.inFlight(), 1, Metric.RATIO_IN_TURN, m.ratioInTurn(),
+                        "each repeat of " + p.label() + " over the raw blast's window just before it"));
+                line += String.format("; the raw socket in turn: %s MiB/s (ratio by repeat %.2f, %.2f to %.2f)",
+                        Baselines.range(m.rawInTurn()), m.ratioInTurn().median(), m.ratioInTurn().min(),
+                        m.ratioInTurn().max());
             }
             ctx.progress(line);
         }
@@ -81,8 +85,17 @@ final class SeqScenario {
      */
     static final String PAIRED_BLAST = "blast-paired";
 
-    /** @param rawInTurn the raw blast measured in turn with the point's repeats, or null if the point has none */
-    record Measured(int msize, Summary throughput, String note, Summary rawInTurn) {}
+    /**
+     * The scenario of a sequential point's repeats over the raw blast's window just before each
+     * ({@link Metric#RATIO_IN_TURN}): what the sequential targets decide on where it exists.
+     */
+    static final String PAIRED_RATIO = "ratio-in-turn";
+
+    /**
+     * @param rawInTurn the raw blast measured in turn with the point's repeats, or null if the point has none
+     * @param ratioInTurn each repeat over the blast's window before it, or null likewise
+     */
+    record Measured(int msize, Summary throughput, String note, Summary rawInTurn, Summary ratioInTurn) {}
 
     /**
      * Whether a raw blast takes turns with this point's repeats: the points the targets compare
@@ -142,7 +155,7 @@ final class SeqScenario {
             };
             if (!pairsWithBlast(p)) {
                 Summary bytes = ctx.plan.measure(Plan.loop(step));
-                return new Measured(s.msize(), bytes.times(1.0 / Sizes.MIB), note, null);
+                return new Measured(s.msize(), bytes.times(1.0 / Sizes.MIB), note, null, null);
             }
             // The blast's chunk is the msize, as in the baseline family, from one buffer into one.
             try (Region region = new Region(p.msize(), p.msize());
@@ -150,7 +163,7 @@ final class SeqScenario {
                 Plan.InTurn t = ctx.plan.measureInTurn(Baselines.blastWindow(raw, region, p.msize(), p.read()),
                         Plan.loop(step));
                 return new Measured(s.msize(), t.subject().times(1.0 / Sizes.MIB), note,
-                        t.baseline().times(1.0 / Sizes.MIB));
+                        t.baseline().times(1.0 / Sizes.MIB), t.ratios());
             }
         }
     }

@@ -115,6 +115,14 @@ class ReportFormatTest {
                 List.of("4M", "1 800", "2 000", "0.90", "", "", ""));
         assertThat(report.inTurn("write").rowCount()).isZero();
         assertThat(report.baselines().rowCount()).isZero();
+
+        List<Result> withRatios = new java.util.ArrayList<>(rs);
+        withRatios.add(new Result(Family.BASELINE, SeqScenario.PAIRED_RATIO, "ninep", "local", "tcp", "read", 1 << 20, 4, 1,
+                Metric.RATIO_IN_TURN, Summary.of(0.70, 0.72, 0.90), "by repeat"));
+        Report paired = new Report(withRatios);
+        assertThat(paired.inTurn("read").rows().get(0)).as("the median of the repeats' ratios where there is one")
+                .containsExactly("1M", "2 000", "2 500", "0.72", "2 500", "3 125", "0.80");
+        assertThat(paired.baselines().rowCount()).isZero();
     }
 
     @Test

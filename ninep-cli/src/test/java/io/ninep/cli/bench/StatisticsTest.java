@@ -35,6 +35,29 @@ class StatisticsTest {
     }
 
     @Test
+    void windowsInTurnAlternateAndTheirRatiosAreTakenPairByPair() throws Exception {
+        java.util.List<String> order = new java.util.ArrayList<>();
+        // Three pairs, the machine's speed changing between them: ratios 0.99, 0.5 and 0.9.
+        double[] figures = {1000, 990, 3000, 1500, 2000, 1800};
+        int[] at = {0};
+        Plan.Window baseline = nanos -> {
+            order.add("baseline");
+            return figures[at[0]++];
+        };
+        Plan.Window subject = nanos -> {
+            order.add("subject");
+            return figures[at[0]++];
+        };
+        Plan.InTurn t = new Plan(0, 1, 3).measureInTurn(baseline, subject);
+        assertThat(order).containsExactly("baseline", "subject", "baseline", "subject", "baseline", "subject");
+        assertThat(t.baseline().median()).isEqualTo(2000);
+        assertThat(t.subject().median()).isEqualTo(1500);   // 0.75 of the baseline's median
+        assertThat(t.ratios().median()).isCloseTo(0.9, within(1e-12));
+        assertThat(t.ratios().min()).isCloseTo(0.5, within(1e-12));
+        assertThat(t.ratios().max()).isCloseTo(0.99, within(1e-12));
+    }
+
+    @Test
     void histogramIsExactBelow128() {
         LatencyHistogram h = new LatencyHistogram();
         for (int v = 1; v <= 100; v++) {

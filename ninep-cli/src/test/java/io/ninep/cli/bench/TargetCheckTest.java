@@ -183,12 +183,30 @@ class TargetCheckTest {
         var local = verdict("Sequential read, ninep to ninep (local backend)");
         assertThat(local.outcome()).isEqualTo(TargetCheck.Outcome.PASS);
         assertThat(local.baseline()).isEqualTo(3000);
-        assertThat(local.detail()).isEqualTo("ratio by msize, against the raw socket measured in turn with the repeats:"
-                + " 1M 0.90 (0.68 of the baseline family's blast)");
+        assertThat(local.detail()).isEqualTo("ratio by msize, against the raw socket measured in turn with the repeats"
+                + " (the median of the repeats' ratios where the run has them): 1M 0.90 (0.68 of the baseline family's blast)");
         var memory = verdict("Sequential read, ninep to ninep (memory backend)");
         assertThat(memory.outcome()).isEqualTo(TargetCheck.Outcome.MISS);
         assertThat(memory.baseline()).isEqualTo(4000);
         assertThat(memory.detail()).isEqualTo("ratio by msize: 1M 0.68");
+    }
+
+    @Test
+    void theRatiosOfTheRepeatsInTurnDecideWhereTheRunHasThem() {
+        rs.add(new Result(Family.BASELINE, SeqScenario.PAIRED_BLAST, "raw", "memory", "tcp", "read", 1 << 20, 4, 1,
+                Metric.THROUGHPUT, Summary.of(2000, 3000, 4000), ""));
+        seq("ninep", "memory", "read", 1 << 20, 4, 2700);   // 0.90 of the blast's median
+        var medians = verdict("Sequential read, ninep to ninep (memory backend)");
+        assertThat(medians.outcome()).isEqualTo(TargetCheck.Outcome.PASS);
+
+        // Repeat by repeat the point made 0.80, 0.80 and 0.95 of the blast just before it.
+        rs.add(new Result(Family.BASELINE, SeqScenario.PAIRED_RATIO, "ninep", "memory", "tcp", "read", 1 << 20, 4, 1,
+                Metric.RATIO_IN_TURN, Summary.of(0.80, 0.80, 0.95), ""));
+        var pairs = verdict("Sequential read, ninep to ninep (memory backend)");
+        assertThat(pairs.outcome()).isEqualTo(TargetCheck.Outcome.MISS);
+        assertThat(pairs.ratio()).isCloseTo(0.80, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(pairs.detail()).startsWith("ratio by msize, against the raw socket measured in turn with the repeats"
+                + " (the median of the repeats' ratios where the run has them): 1M 0.80");
     }
 
     @Test
