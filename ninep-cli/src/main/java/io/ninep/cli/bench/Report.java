@@ -73,8 +73,8 @@ public final class Report {
                 msizes.add(r.msize());
             }
         }
-        boolean raw = results.stream().anyMatch(r -> isBlast(r, "blast", op, transport));
-        boolean rawFile = results.stream().anyMatch(r -> isBlast(r, "blast-file", op, transport));
+        boolean raw = results.stream().anyMatch(r -> isBaseline(r, "blast", op, transport));
+        boolean rawFile = results.stream().anyMatch(r -> isBaseline(r, "blast-file", op, transport));
         List<String> headers = new ArrayList<>();
         headers.add(">msize");
         if (raw) {
@@ -93,10 +93,10 @@ public final class Report {
             List<String> row = new ArrayList<>();
             row.add(Sizes.label(m));
             if (raw) {
-                row.add(cell(results.stream().filter(r -> isBlast(r, "blast", op, transport) && r.msize() == m).findFirst()));
+                row.add(cell(results.stream().filter(r -> isBaseline(r, "blast", op, transport) && r.msize() == m).findFirst()));
             }
             if (rawFile) {
-                row.add(cell(results.stream().filter(r -> isBlast(r, "blast-file", op, transport) && r.msize() == m)
+                row.add(cell(results.stream().filter(r -> isBaseline(r, "blast-file", op, transport) && r.msize() == m)
                         .findFirst()));
             }
             for (Column c : columns) {
@@ -115,7 +115,7 @@ public final class Report {
      * has them; else of the medians), by msize (rows) and backend (columns), over TCP.
      */
     TextTable inTurn(String op) {
-        List<Result> blasts = results.stream().filter(r -> isBlast(r, SeqScenario.PAIRED_BLAST, op, "tcp")).toList();
+        List<Result> blasts = results.stream().filter(r -> isBaseline(r, SeqScenario.PAIRED_BLAST, op, "tcp")).toList();
         Set<String> backends = new LinkedHashSet<>();
         Set<Long> msizes = new java.util.TreeSet<>();
         blasts.forEach(r -> {
@@ -137,7 +137,7 @@ public final class Report {
                 Optional<Result> ours = raw.flatMap(x -> results.stream().filter(r -> r.family() == Family.SEQ
                         && r.server().equals("ninep") && r.backend().equals(x.backend()) && r.transport().equals("tcp")
                         && r.op().equals(op) && r.msize() == m && r.inFlight() == x.inFlight()).findFirst());
-                Optional<Result> ratio = raw.flatMap(x -> results.stream().filter(r -> isBlast(r, SeqScenario.PAIRED_RATIO,
+                Optional<Result> ratio = raw.flatMap(x -> results.stream().filter(r -> isBaseline(r, SeqScenario.PAIRED_RATIO,
                         op, "tcp") && r.backend().equals(x.backend()) && r.msize() == m && r.inFlight() == x.inFlight())
                         .findFirst());
                 row.add(cell(ours));
@@ -151,8 +151,12 @@ public final class Report {
         return t;
     }
 
-    /** A raw blast: "blast" (one buffer each end) or "blast-file" (buffers walking file-sized memory). */
-    private static boolean isBlast(Result r, String scenario, String op, String transport) {
+    /**
+     * A baseline figure of this scenario, direction and transport: a raw blast ("blast", one
+     * buffer each end; "blast-file", buffers walking file-sized memory; "blast-paired", in turn
+     * with a point) or the ratios of a point's repeats to the blast in turn ("ratio-in-turn").
+     */
+    private static boolean isBaseline(Result r, String scenario, String op, String transport) {
         return r.family() == Family.BASELINE && r.scenario().equals(scenario) && r.op().equals(op)
                 && r.transport().equals(transport);
     }
