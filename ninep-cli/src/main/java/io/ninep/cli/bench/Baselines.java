@@ -111,8 +111,7 @@ final class Baselines {
                 }
                 return chunk;
             };
-            Plan quick = new Plan(ctx.plan.warmupNanos() / 2, Math.max(ctx.plan.eachNanos() / 3, 1_000_000), ctx.plan.repeats());
-            return quick.measure(Plan.loop(step));
+            return quickPlan().measure(Plan.loop(step));
         }
     }
 
@@ -143,6 +142,11 @@ final class Baselines {
                     c.writeFully(region.next());
                     return chunk;
                 });
+    }
+
+    /** Half the warm-up and a third of the window of the run's plan: for the baselines that need no network. */
+    private Plan quickPlan() {
+        return new Plan(ctx.plan.warmupNanos() / 2, Math.max(ctx.plan.eachNanos() / 3, 1_000_000), ctx.plan.repeats());
     }
 
     /** The memory a file-sized blast's server walks: the big file's size, at most 1 GiB. */
@@ -267,8 +271,7 @@ final class Baselines {
                 dst.put(0, src, from, chunk);
                 return chunk;
             };
-            Plan quick = new Plan(ctx.plan.warmupNanos() / 2, Math.max(ctx.plan.eachNanos() / 3, 1_000_000), ctx.plan.repeats());
-            return quick.measure(Plan.loop(step));
+            return quickPlan().measure(Plan.loop(step));
         }
     }
 

@@ -111,8 +111,8 @@ public final class Report {
 
     /**
      * The points a raw blast took turns with: ninep's figure, the blast's and their ratio (the
-     * median of the repeats' ratios, each over the blast's window just before it, where the run
-     * has them; else of the medians), by msize (rows) and backend (columns), over TCP.
+     * median of the repeats' ratios, each over the blast's window just before it), by msize (rows)
+     * and backend (columns), over TCP.
      */
     TextTable inTurn(String op) {
         List<Result> blasts = results.stream().filter(r -> isBaseline(r, SeqScenario.PAIRED_BLAST, op, "tcp")).toList();
@@ -142,9 +142,7 @@ public final class Report {
                         .findFirst());
                 row.add(cell(ours));
                 row.add(cell(raw));
-                row.add(ratio.isPresent() ? String.format("%.2f", ratio.get().value().median())
-                        : ours.isPresent() && raw.isPresent()
-                        ? String.format("%.2f", ours.get().value().median() / raw.get().value().median()) : "");
+                row.add(ratio.map(x -> String.format("%.2f", x.value().median())).orElse(""));
             }
             t.row(row.toArray(String[]::new));
         }

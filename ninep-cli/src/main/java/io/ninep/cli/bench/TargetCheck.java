@@ -82,8 +82,7 @@ public final class TargetCheck {
         boolean anyInTurn = false;
         for (long msize : msizesAtLeast(1 << 20)) {
             Optional<Double> n = median(seq("ninep", backend, "tcp", op, msize, inFlight));
-            Optional<Double> family = median(r -> r.family() == Family.BASELINE && r.scenario().equals("blast")
-                    && r.transport().equals("tcp") && r.op().equals(op) && r.msize() == msize);
+            Optional<Double> family = familyBlast(op, msize);
             Optional<Double> inTurn = blastInTurn(backend, op, msize);
             Optional<Double> raw = inTurn.isPresent() ? inTurn : family;
             if (n.isEmpty() || raw.isEmpty()) {
@@ -126,6 +125,12 @@ public final class TargetCheck {
         return new Verdict(target, worstMeasured, "MiB/s", worstBase, worst, ">= " + bar, worst >= bar ? Outcome.PASS
                 : Outcome.MISS, (anyInTurn ? "ratio by msize, against the raw socket measured in turn with the repeats"
                 + " (the median of the repeats' ratios where the run has them): " : "ratio by msize: ") + trim(detail));
+    }
+
+    /** The baseline family's raw blast over TCP (one buffer each end) at this msize. */
+    private Optional<Double> familyBlast(String op, long msize) {
+        return median(r -> r.family() == Family.BASELINE && r.scenario().equals("blast") && r.transport().equals("tcp")
+                && r.op().equals(op) && r.msize() == msize);
     }
 
     /** The median of this backend's sequential point's repeats over the raw blast's window just before each. */
@@ -185,9 +190,7 @@ public final class TargetCheck {
                 detail.append(" (").append(String.join(", ", others)).append(')');
             }
             if (n > 1) {
-                Optional<Double> socket = blastInTurn("local", op, msize).or(() -> median(r -> r.family() == Family.BASELINE
-                        && r.scenario().equals("blast") && r.transport().equals("tcp") && r.op().equals(op)
-                        && r.msize() == msize));
+                Optional<Double> socket = blastInTurn("local", op, msize).or(() -> familyBlast(op, msize));
                 double seqBar = op.equals("read") ? READ_VS_RAW : WRITE_VS_RAW;
                 if (socket.isPresent() && VS_DIOD * diod.get() > socket.get()) {
                     bar = Math.max(VS_DIOD_AT_CEILING, seqBar * socket.get() / diod.get());
@@ -231,8 +234,7 @@ public final class TargetCheck {
         Optional<Double> rtt = median(r -> r.family() == Family.BASELINE && r.scenario().equals("pingpong")
                 && r.op().equals("pingpong") && r.transport().equals("tcp") && r.inFlight() == 1
                 && r.metric() == Metric.LATENCY_P50);
-        Optional<Double> raw = median(r -> r.family() == Family.BASELINE && r.scenario().equals("blast")
-                && r.transport().equals("tcp") && r.op().equals(op) && r.msize() == msize);
+        Optional<Double> raw = familyBlast(op, msize);
         if (rtt.isEmpty() || raw.isEmpty()) {
             return Optional.empty();
         }
