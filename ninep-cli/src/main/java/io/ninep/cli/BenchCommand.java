@@ -33,11 +33,13 @@ import picocli.CommandLine.Model.CommandSpec;
             "Families (--only/--skip):",
             "  baseline  raw TCP and Unix-socket blasts at every msize (from one buffer, and over "
                     + "file-sized memory), iperf3, a 19/160-byte socket ping-pong, memory copy, pwrite "
-                    + "into the local backend's big file",
+                    + "into the local backend's big file, and the raw TCP blast received into that file "
+                    + "(splice, no 9P)",
             "  seq       sequential read and write of a large file at every msize from 8K to 128M and "
                     + "4186112, 1 and N in flight, over TCP and a Unix socket; ninep's server with each "
                     + "backend, and diod up to its 64K; the points the targets compare with the raw socket "
-                    + "take turns with a raw blast",
+                    + "take turns with a raw blast (the local backend's writes also with the blast into "
+                    + "the file)",
             "  small     Tgetattr, walk+clunk, walk+open+read 4K+clunk: rate and latency percentiles, "
                     + "1 and 32 in flight, one and several connections; Tgetattr x1 takes turns with the "
                     + "raw ping-pong, which the round-trip target compares it with",

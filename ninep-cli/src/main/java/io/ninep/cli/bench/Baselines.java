@@ -87,7 +87,43 @@ final class Baselines {
                     + " one buffer over the local backend's big file, walking it (in --work, tmpfs unless it says"
                     + " otherwise): the most a server that writes files with write(2) or splice(2) moves on one CPU");
             ctx.progress("[baseline] pwrite into the export " + Sizes.label(msize) + ": " + range(s) + " MiB/s");
+            String address = ctx.server.addresses().get("raw-tcp");
+            if (address == null || !transports.contains("tcp")) {
+                continue;
+            }
+            ctx.settle();
+            Summary f;
+            try {
+                f = intoFile(address, msize).times(1.0 / Sizes.MIB);
+            } catch (IOException e) {
+                // The server JVM cannot splice (no descriptor of the socket): it closed the connection.
+                ctx.progress("[baseline] raw tcp write into the export: not measured (" + e.getMessage() + ")");
+                continue;
+            }
+            add(INTO_FILE, "raw", "tcp", "write-into-file", msize, 1, 1, Metric.THROUGHPUT, f, "the raw blast (one buffer"
+                    + " sending) received into the local backend's big file, walking it, with the transport's"
+                    + " splice(2) and no 9P: the most the local backend's writes can move");
+            ctx.progress("[baseline] raw tcp write " + Sizes.label(msize) + " into the export: " + range(f) + " MiB/s");
         }
+    }
+
+    /** The scenario of {@link #intoFile}. */
+    static final String INTO_FILE = "blast-into-file";
+
+    /**
+     * Bytes per second of the raw blast (the client writing chunks of {@code chunk} from one
+     * buffer) received by the raw server into the big file, as the local backend receives a
+     * Twrite's payload: the socket and the file system's write together, no protocol.
+     */
+    Summary intoFile(String address, int chunk) throws Exception {
+        try (Region region = new Region(chunk, chunk); RawClient c = openIntoFile(address, chunk, ctx.options.fileSize())) {
+            return ctx.plan.measure(blastWindow(c, region, chunk, false));
+        }
+    }
+
+    /** A connection to the raw server that receives chunks into the big file of {@code fileSize} bytes, walking it. */
+    static RawClient openIntoFile(String address, int chunk, long fileSize) throws IOException {
+        return RawClient.open(address, RawServer.INTO_FILE, chunk, (int) (fileSize / Sizes.MIB), 0);
     }
 
     /** The scenario of {@link #fileWrite}. */

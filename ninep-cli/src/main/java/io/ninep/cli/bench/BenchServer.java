@@ -57,7 +57,7 @@ public final class BenchServer implements ServerUnderTest {
         ServerConfig config = ServerConfig.defaults().withMaxMsize(c.maxMsize()).withMaxRequests(4096);
         NinepServer memory = new NinepServer(memoryTree(c), config);
         NinepServer local = new NinepServer(new LocalFileServer(c.export()), config);
-        RawServer raw = RawServer.start(c.socketDir().resolve("raw.sock"));
+        RawServer raw = RawServer.start(c.socketDir().resolve("raw.sock"), c.export().resolve(Fixture.BIG));
         BenchServer s = new BenchServer(memory, local, raw);
         try {
             s.addresses.put("memory-tcp", memory.listen(new DialAddress.Tcp("127.0.0.1", 0)).address().toString());

@@ -1,5 +1,8 @@
 package io.ninep.cli.bench;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * How each point is measured: a warm-up that is thrown away (the JIT compiles the hot path,
  * buffers are pooled, TCP windows open), then {@code repeats} windows of {@code each}; the
@@ -52,19 +55,39 @@ public record Plan(long warmupNanos, long eachNanos, int repeats) {
      * see the same machine, where a baseline measured minutes earlier does not.
      */
     public InTurn measureInTurn(Window baseline, Window subject) throws Exception {
+        return measureInTurn(List.of(baseline), subject).getFirst();
+    }
+
+    /**
+     * As {@link #measureInTurn(Window, Window)} with several baselines: before each window of the
+     * subject, a window of each baseline in order. One {@link InTurn} per baseline, each with the
+     * subject's repeats over that baseline's.
+     */
+    public List<InTurn> measureInTurn(List<Window> baselines, Window subject) throws Exception {
         if (warmupNanos > 0) {
-            baseline.run(warmupNanos);
+            for (Window b : baselines) {
+                b.run(warmupNanos);
+            }
             subject.run(warmupNanos);
         }
-        double[] base = new double[repeats];
+        double[][] base = new double[baselines.size()][repeats];
         double[] rates = new double[repeats];
-        double[] ratios = new double[repeats];
         for (int i = 0; i < repeats; i++) {
-            base[i] = baseline.run(eachNanos);
+            for (int b = 0; b < baselines.size(); b++) {
+                base[b][i] = baselines.get(b).run(eachNanos);
+            }
             rates[i] = subject.run(eachNanos);
-            ratios[i] = rates[i] / base[i];
         }
-        return new InTurn(Summary.of(base), Summary.of(rates), Summary.of(ratios));
+        Summary subjectSummary = Summary.of(rates);
+        List<InTurn> out = new ArrayList<>();
+        for (double[] each : base) {
+            double[] ratios = new double[repeats];
+            for (int i = 0; i < repeats; i++) {
+                ratios[i] = rates[i] / each[i];
+            }
+            out.add(new InTurn(Summary.of(each), subjectSummary, Summary.of(ratios)));
+        }
+        return out;
     }
 
     /** Warms up, then measures each repeat: units per second, median and spread. */

@@ -1,5 +1,10 @@
 package io.ninep.cli.bench;
 
+import io.ninep.server.local.sys.FdSyscalls;
+import io.ninep.server.local.sys.LinuxAbi;
+import io.ninep.transport.FileReceipt;
+import io.ninep.transport.FileWrites;
+import io.ninep.transport.SocketTransport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
@@ -10,6 +15,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -25,7 +31,11 @@ import java.nio.file.Path;
  *   <li>for both, {@code b} MiB (0: just the one buffer): the buffers walk a region of that size,
  *       as a server walks a large file, instead of reusing one that stays in the caches;
  *   <li>{@link #PING}: for every request of {@code a} bytes the server writes a reply of
- *       {@code b} bytes; requests that arrive together are answered with one write.
+ *       {@code b} bytes; requests that arrive together are answered with one write;
+ *   <li>{@link #INTO_FILE}: as {@link #SINK}, but the chunks of {@code a} bytes go into the
+ *       local backend's big file, walking its first {@code b} MiB, through the transport's
+ *       receive into a file (splice(2), socket to pipe to file: the local backend's one copy), no
+ *       9P: the most a server that writes what it receives into that file can move.
  * </ul>
  *
  * Flags bit 0 serves the connection on a virtual thread; otherwise on a platform thread (blocking
@@ -35,26 +45,30 @@ final class RawServer implements AutoCloseable {
     static final int SOURCE = 1;
     static final int SINK = 2;
     static final int PING = 3;
+    static final int INTO_FILE = 4;
     static final int VIRTUAL = 1;
     static final int HEADER = 16;
 
     private final ServerSocketChannel tcp;
     private final ServerSocketChannel unix;
     private final Path socketFile;
+    private final Path bigFile;
 
-    private RawServer(ServerSocketChannel tcp, ServerSocketChannel unix, Path socketFile) {
+    private RawServer(ServerSocketChannel tcp, ServerSocketChannel unix, Path socketFile, Path bigFile) {
         this.tcp = tcp;
         this.unix = unix;
         this.socketFile = socketFile;
+        this.bigFile = bigFile;
     }
 
-    static RawServer start(Path socketFile) throws IOException {
+    /** Listens on loopback TCP and on {@code socketFile}; {@link #INTO_FILE} writes into {@code bigFile}. */
+    static RawServer start(Path socketFile, Path bigFile) throws IOException {
         ServerSocketChannel tcp = ServerSocketChannel.open();
         tcp.bind(new InetSocketAddress("127.0.0.1", 0), 64);
         Files.deleteIfExists(socketFile);
         ServerSocketChannel unix = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         unix.bind(UnixDomainSocketAddress.of(socketFile), 64);
-        RawServer s = new RawServer(tcp, unix, socketFile);
+        RawServer s = new RawServer(tcp, unix, socketFile, bigFile);
         Thread.ofPlatform().daemon().name("raw accept tcp").start(() -> s.acceptLoop(tcp));
         Thread.ofPlatform().daemon().name("raw accept unix").start(() -> s.acceptLoop(unix));
         return s;
@@ -80,7 +94,7 @@ final class RawServer implements AutoCloseable {
         }
     }
 
-    private static void serve(SocketChannel ch) {
+    private void serve(SocketChannel ch) {
         try {
             ch.configureBlocking(true);
             if (ch.getRemoteAddress() instanceof InetSocketAddress) {
@@ -109,7 +123,7 @@ final class RawServer implements AutoCloseable {
         }
     }
 
-    private static void run(SocketChannel ch, int mode, int a, int b) {
+    private void run(SocketChannel ch, int mode, int a, int b) {
         try (ch) {
             switch (mode) {
                 case SOURCE -> {
@@ -132,10 +146,36 @@ final class RawServer implements AutoCloseable {
                     }
                 }
                 case PING -> ping(ch, a, b);
+                case INTO_FILE -> intoFile(ch, a, b * Sizes.MIB);
                 default -> { }
             }
         } catch (IOException e) {
             // The client closed: the end of a measurement.
+        }
+    }
+
+    /**
+     * Receives chunks of {@code chunk} bytes into the big file, one after another over its first
+     * {@code span} bytes and again, as the local backend receives Twrite payloads (without the
+     * header, which the engine reads first), until the client closes.
+     */
+    private void intoFile(SocketChannel ch, int chunk, long span) throws IOException {
+        SocketTransport transport = new SocketTransport(ch);
+        if (!transport.receivesIntoFiles()) {
+            return;   // the client sees the connection close at once and reports no figure
+        }
+        int fd = FdSyscalls.open(bigFile.toString().getBytes(StandardCharsets.UTF_8), LinuxAbi.O_WRONLY, bigFile);
+        try {
+            ByteBuffer none = ByteBuffer.allocateDirect(0);
+            long slots = Math.max(span / chunk, 1);
+            for (long i = 0; ; i++) {
+                FileReceipt r = transport.receiveInto(none, fd, (i % slots) * chunk, chunk, FileWrites.HERE);
+                if (r.failure() != null) {
+                    throw r.failure();
+                }
+            }
+        } finally {
+            FdSyscalls.close(fd);
         }
     }
 

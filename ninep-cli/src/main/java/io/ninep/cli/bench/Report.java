@@ -44,7 +44,9 @@ public final class Report {
                 "what", ">median", ">min", ">max", "unit", "note");
         for (Result r : results) {
             if (r.family() != Family.BASELINE || r.scenario().equals("blast") || r.scenario().equals("blast-file")
-                    || r.scenario().equals(SeqScenario.PAIRED_BLAST) || r.scenario().equals(SeqScenario.PAIRED_RATIO)) {
+                    || r.scenario().equals(SeqScenario.PAIRED_BLAST) || r.scenario().equals(SeqScenario.PAIRED_RATIO)
+                    || r.scenario().equals(SeqScenario.PAIRED_INTO_FILE)
+                    || r.scenario().equals(SeqScenario.PAIRED_INTO_FILE_RATIO)) {
                 continue;
             }
             if (r.scenario().equals("memcpy") && !(r.msize() == 64 * 1024 || r.msize() == 1 << 20 || r.msize() == 128 << 20)) {
@@ -112,19 +114,27 @@ public final class Report {
     /**
      * The points a raw blast took turns with: ninep's figure, the blast's and their ratio (the
      * median of the repeats' ratios, each over the blast's window just before it), by msize (rows)
-     * and backend (columns), over TCP.
+     * and backend (columns), over TCP; for the local backend's writes also the raw blast received
+     * into the file, which took turns with them too, and their ratio to it.
      */
     TextTable inTurn(String op) {
         List<Result> blasts = results.stream().filter(r -> isBaseline(r, SeqScenario.PAIRED_BLAST, op, "tcp")).toList();
+        List<Result> intoFile = results.stream().filter(r -> isBaseline(r, SeqScenario.PAIRED_INTO_FILE, op, "tcp"))
+                .toList();
         Set<String> backends = new LinkedHashSet<>();
+        Set<String> withFile = new LinkedHashSet<>();
         Set<Long> msizes = new java.util.TreeSet<>();
         blasts.forEach(r -> {
-            backends.add(r.backend() + " x" + r.inFlight());
+            backends.add(column(r));
             msizes.add(r.msize());
         });
+        intoFile.forEach(r -> withFile.add(column(r)));
         List<String> headers = new ArrayList<>(List.of(">msize"));
         for (String b : backends) {
             headers.addAll(List.of(">" + b, ">raw in turn", ">ratio"));
+            if (withFile.contains(b)) {
+                headers.addAll(List.of(">raw into file", ">ratio"));
+            }
         }
         TextTable t = new TextTable("Sequential " + op + " over tcp against the raw socket measured in turn with its repeats,"
                 + " MiB/s, and the median of the repeats' ratios (what the sequential targets compare)",
@@ -132,21 +142,32 @@ public final class Report {
         for (long m : msizes) {
             List<String> row = new ArrayList<>(List.of(Sizes.label(m)));
             for (String b : backends) {
-                Optional<Result> raw = blasts.stream().filter(r -> r.msize() == m && (r.backend() + " x" + r.inFlight())
-                        .equals(b)).findFirst();
+                Optional<Result> raw = blasts.stream().filter(r -> r.msize() == m && column(r).equals(b)).findFirst();
                 Optional<Result> ours = raw.flatMap(x -> results.stream().filter(r -> r.family() == Family.SEQ
                         && r.server().equals("ninep") && r.backend().equals(x.backend()) && r.transport().equals("tcp")
                         && r.op().equals(op) && r.msize() == m && r.inFlight() == x.inFlight()).findFirst());
-                Optional<Result> ratio = raw.flatMap(x -> results.stream().filter(r -> isBaseline(r, SeqScenario.PAIRED_RATIO,
-                        op, "tcp") && r.backend().equals(x.backend()) && r.msize() == m && r.inFlight() == x.inFlight())
-                        .findFirst());
                 row.add(cell(ours));
                 row.add(cell(raw));
-                row.add(ratio.map(x -> String.format("%.2f", x.value().median())).orElse(""));
+                row.add(ratioCell(SeqScenario.PAIRED_RATIO, op, b, m));
+                if (withFile.contains(b)) {
+                    row.add(cell(intoFile.stream().filter(r -> r.msize() == m && column(r).equals(b)).findFirst()));
+                    row.add(ratioCell(SeqScenario.PAIRED_INTO_FILE_RATIO, op, b, m));
+                }
             }
             t.row(row.toArray(String[]::new));
         }
         return t;
+    }
+
+    /** The in-turn table's column of a figure: its backend and in-flight count. */
+    private static String column(Result r) {
+        return r.backend() + " x" + r.inFlight();
+    }
+
+    /** The median of the repeats' ratios of {@code scenario} for this column and msize, or an empty cell. */
+    private String ratioCell(String scenario, String op, String column, long msize) {
+        return results.stream().filter(r -> isBaseline(r, scenario, op, "tcp") && column(r).equals(column)
+                && r.msize() == msize).findFirst().map(x -> String.format("%.2f", x.value().median())).orElse("");
     }
 
     /**

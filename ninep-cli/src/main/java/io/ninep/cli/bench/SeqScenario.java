@@ -74,6 +74,17 @@ final class SeqScenario {
                         Baselines.range(m.rawInTurn()), m.ratioInTurn().median(), m.ratioInTurn().min(),
                         m.ratioInTurn().max());
             }
+            if (m.intoFileInTurn() != null) {
+                ctx.add(new Result(Family.BASELINE, PAIRED_INTO_FILE, "raw", p.endpoint().backend(),
+                        p.endpoint().transport(), op, p.msize(), p.inFlight(), 1, Metric.THROUGHPUT, m.intoFileInTurn(),
+                        "received into the big file, in turn with the repeats of " + p.label()));
+                ctx.add(new Result(Family.BASELINE, PAIRED_INTO_FILE_RATIO, p.endpoint().server(), p.endpoint().backend(),
+                        p.endpoint().transport(), op, p.msize(), p.inFlight(), 1, Metric.RATIO_IN_TURN,
+                        m.intoFileRatioInTurn(), "each repeat of " + p.label()
+                        + " over the window of the raw blast into the file just before it"));
+                line += String.format("; the raw socket into the file in turn: %s MiB/s (ratio by repeat %.2f)",
+                        Baselines.range(m.intoFileInTurn()), m.intoFileRatioInTurn().median());
+            }
             ctx.progress(line);
         }
     }
@@ -92,10 +103,24 @@ final class SeqScenario {
     static final String PAIRED_RATIO = "ratio-in-turn";
 
     /**
+     * The scenario of the raw blast received into the big file ({@link Baselines#INTO_FILE}),
+     * measured in turn with the repeats of a local backend's write (with the raw blast): the
+     * ceiling of a server that writes into that file system, where it is below the socket's.
+     */
+    static final String PAIRED_INTO_FILE = "blast-into-file-paired";
+
+    /** The scenario of a point's repeats over the window of {@link #PAIRED_INTO_FILE} just before each. */
+    static final String PAIRED_INTO_FILE_RATIO = "ratio-into-file-in-turn";
+
+    /**
      * @param rawInTurn the raw blast measured in turn with the point's repeats, or null if the point has none
      * @param ratioInTurn each repeat over the blast's window before it, or null likewise
+     * @param intoFileInTurn the raw blast received into the big file, in turn with the point's
+     *     repeats, or null if the point has none (only the local backend's writes)
+     * @param intoFileRatioInTurn each repeat over that blast's window before it, or null likewise
      */
-    record Measured(int msize, Summary throughput, String note, Summary rawInTurn, Summary ratioInTurn) {}
+    record Measured(int msize, Summary throughput, String note, Summary rawInTurn, Summary ratioInTurn,
+                    Summary intoFileInTurn, Summary intoFileRatioInTurn) {}
 
     /**
      * Whether a raw blast takes turns with this point's repeats: the points the targets compare
@@ -109,6 +134,15 @@ final class SeqScenario {
         boolean target = p.msize() >= Sizes.MIB || p.msize() == DiodProcess.MAX_MSIZE && e.backend().equals("local");
         return target && e.server().equals("ninep") && e.transport().equals("tcp") && p.inFlight() == ctx.options.inFlight()
                 && ctx.server.addresses().containsKey("raw-tcp");
+    }
+
+    /**
+     * Whether the raw blast received into the big file also takes turns with this point: the local
+     * backend's writes the sequential target covers (every byte it writes goes through the
+     * file system's write path, which the socket alone does not pay).
+     */
+    private boolean pairsWithBlastIntoFile(Point p) {
+        return pairsWithBlast(p) && !p.read() && p.msize() >= Sizes.MIB && p.endpoint().backend().equals("local");
     }
 
     /**
@@ -155,15 +189,25 @@ final class SeqScenario {
             };
             if (!pairsWithBlast(p)) {
                 Summary bytes = ctx.plan.measure(Plan.loop(step));
-                return new Measured(s.msize(), bytes.times(1.0 / Sizes.MIB), note, null, null);
+                return new Measured(s.msize(), bytes.times(1.0 / Sizes.MIB), note, null, null, null, null);
             }
             // The blast's chunk is the msize, as in the baseline family, from one buffer into one.
+            String address = ctx.server.addresses().get("raw-tcp");
             try (Region region = new Region(p.msize(), p.msize());
-                 RawClient raw = Baselines.openBlast(ctx.server.addresses().get("raw-tcp"), p.msize(), p.read(), 0)) {
-                Plan.InTurn t = ctx.plan.measureInTurn(Baselines.blastWindow(raw, region, p.msize(), p.read()),
-                        Plan.loop(step));
-                return new Measured(s.msize(), t.subject().times(1.0 / Sizes.MIB), note,
-                        t.baseline().times(1.0 / Sizes.MIB), t.ratios());
+                 RawClient raw = Baselines.openBlast(address, p.msize(), p.read(), 0);
+                 RawClient intoFile = pairsWithBlastIntoFile(p)
+                         ? Baselines.openIntoFile(address, p.msize(), fileSize) : null) {
+                List<Plan.Window> baselines = new ArrayList<>();
+                baselines.add(Baselines.blastWindow(raw, region, p.msize(), p.read()));
+                if (intoFile != null) {
+                    baselines.add(Baselines.blastWindow(intoFile, region, p.msize(), false));
+                }
+                List<Plan.InTurn> t = ctx.plan.measureInTurn(baselines, Plan.loop(step));
+                Plan.InTurn socket = t.getFirst();
+                Plan.InTurn file = intoFile != null ? t.get(1) : null;
+                return new Measured(s.msize(), socket.subject().times(1.0 / Sizes.MIB), note,
+                        socket.baseline().times(1.0 / Sizes.MIB), socket.ratios(),
+                        file == null ? null : file.baseline().times(1.0 / Sizes.MIB), file == null ? null : file.ratios());
             }
         }
     }

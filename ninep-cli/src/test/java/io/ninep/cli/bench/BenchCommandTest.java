@@ -79,6 +79,9 @@ class BenchCommandTest {
         assertThat(csv).as("the raw blast over file-sized memory, both ways, beside the one over a single buffer")
                 .anySatisfy(l -> assertThat(l).contains(",baseline,blast-file,raw,-,tcp,read,"))
                 .anySatisfy(l -> assertThat(l).contains(",baseline,blast-file,raw,-,unix,write,"));
+        assertThat(csv).as("the raw blast received into the big file, and pwrite into it alone")
+                .anySatisfy(l -> assertThat(l).contains(",baseline,blast-into-file,raw,-,tcp,write-into-file,65536,"))
+                .anySatisfy(l -> assertThat(l).contains(",baseline,file-write,file,-,-,pwrite,65536,"));
         for (String f : List.of("summary.txt", "summary.md", "machine.txt", "seq-read-tcp.png", "seq-write-unix.png",
                 "small-rate.png", "small-latency-x1.png", "alloc.png", "readdir.png")) {
             assertThat(out.resolve(f)).as(f).isNotEmptyFile();
@@ -100,6 +103,23 @@ class BenchCommandTest {
         List<String> csv = Files.readAllLines(out.resolve("results.csv"));
         assertThat(csv).anySatisfy(l -> assertThat(l).contains(",getattr,65536,", ",server_heap_per_request,"));
         assertThat(r.err()).contains("ninep's server runs in process");
+    }
+
+    @Test
+    void theLocalBackendsWritesFromOneMegabyteTakeTurnsWithTheSocketAndWithTheSocketIntoTheFile() throws Exception {
+        Path out = dir.resolve("into-file");
+        Run r = run(args(out, "--in-process", "--only", "seq", "--backends", "local", "--transports", "tcp",
+                "--msizes", "1M"));
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> csv = Files.readAllLines(out.resolve("results.csv"));
+        assertThat(csv).as("both blasts and both ratios, for the write with N in flight only")
+                .anySatisfy(l -> assertThat(l).contains(",baseline,blast-paired,raw,local,tcp,write,1048576,4,"))
+                .anySatisfy(l -> assertThat(l).contains(",baseline,blast-into-file-paired,raw,local,tcp,write,1048576,4,"))
+                .anySatisfy(l -> assertThat(l).contains(",baseline,ratio-into-file-in-turn,ninep,local,tcp,write,1048576,4,"))
+                .noneSatisfy(l -> assertThat(l).contains(",blast-into-file-paired,raw,local,tcp,read,"));
+        assertThat(r.out()).contains("raw into file");
+        assertThat(Files.readAllLines(out.resolve("targets.csv")))
+                .anySatisfy(l -> assertThat(l).contains("the raw socket into the file in turn"));
     }
 
     @Test

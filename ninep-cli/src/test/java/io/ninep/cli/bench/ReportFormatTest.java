@@ -118,9 +118,33 @@ class ReportFormatTest {
         assertThat(report.baselines().rowCount()).isZero();
     }
 
+    @Test
+    void theLocalBackendsWritesShowTheRawBlastIntoTheFileTakenInTurnBesideTheSocket() {
+        List<Result> rs = List.of(seq("local", "write", 4 << 20, 4, 2600), seq("memory", "write", 4 << 20, 4, 4500),
+                inTurn("write", SeqScenario.PAIRED_BLAST, "raw", "local", 4 << 20, Metric.THROUGHPUT, 5000),
+                inTurn("write", SeqScenario.PAIRED_RATIO, "ninep", "local", 4 << 20, Metric.RATIO_IN_TURN, 0.52),
+                inTurn("write", SeqScenario.PAIRED_INTO_FILE, "raw", "local", 4 << 20, Metric.THROUGHPUT, 2750),
+                inTurn("write", SeqScenario.PAIRED_INTO_FILE_RATIO, "ninep", "local", 4 << 20, Metric.RATIO_IN_TURN,
+                        0.93, 0.95, 0.97),
+                inTurn("write", SeqScenario.PAIRED_BLAST, "raw", "memory", 4 << 20, Metric.THROUGHPUT, 5000),
+                inTurn("write", SeqScenario.PAIRED_RATIO, "ninep", "memory", 4 << 20, Metric.RATIO_IN_TURN, 0.90));
+        Report report = new Report(rs);
+        TextTable t = report.inTurn("write");
+        assertThat(t.headers()).containsExactly("msize", "local x4", "raw in turn", "ratio", "raw into file", "ratio",
+                "memory x4", "raw in turn", "ratio");
+        assertThat(t.rows()).containsExactly(List.of("4M", "2 600", "5 000", "0.52", "2 750", "0.95", "4 500", "5 000",
+                "0.90"));
+        assertThat(report.baselines().rowCount()).as("figures in turn live in their table").isZero();
+    }
+
     private static Result inTurn(String scenario, String server, String backend, long msize, Metric metric,
                                  double... values) {
-        return new Result(Family.BASELINE, scenario, server, backend, "tcp", "read", msize, 4, 1, metric,
+        return inTurn("read", scenario, server, backend, msize, metric, values);
+    }
+
+    private static Result inTurn(String op, String scenario, String server, String backend, long msize, Metric metric,
+                                 double... values) {
+        return new Result(Family.BASELINE, scenario, server, backend, "tcp", op, msize, 4, 1, metric,
                 Summary.of(values), "in turn");
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +38,7 @@ class StatisticsTest {
 
     @Test
     void windowsInTurnAlternateAndTheirRatiosAreTakenPairByPair() throws Exception {
-        java.util.List<String> order = new java.util.ArrayList<>();
+        List<String> order = new ArrayList<>();
         // Three pairs, the machine's speed changing between them: ratios 0.99, 0.5 and 0.9.
         double[] figures = {1000, 990, 3000, 1500, 2000, 1800};
         int[] at = {0};
@@ -55,6 +57,36 @@ class StatisticsTest {
         assertThat(t.ratios().median()).isCloseTo(0.9, within(1e-12));
         assertThat(t.ratios().min()).isCloseTo(0.5, within(1e-12));
         assertThat(t.ratios().max()).isCloseTo(0.99, within(1e-12));
+    }
+
+    @Test
+    void severalBaselinesTakeTheirTurnsBeforeEachWindowOfTheSubjectAndEachGetsItsOwnRatios() throws Exception {
+        List<String> order = new ArrayList<>();
+        // Two pairs: socket 4000 then 2000, file 2000 then 1000, subject 1800 then 950.
+        double[] socket = {4000, 2000};
+        double[] file = {2000, 1000};
+        double[] subject = {1800, 950};
+        int[] i = {0, 0, 0};
+        Plan.Window a = nanos -> {
+            order.add("socket");
+            return socket[i[0]++];
+        };
+        Plan.Window b = nanos -> {
+            order.add("file");
+            return file[i[1]++];
+        };
+        Plan.Window s = nanos -> {
+            order.add("subject");
+            return subject[i[2]++];
+        };
+        List<Plan.InTurn> t = new Plan(0, 1, 2).measureInTurn(List.of(a, b), s);
+        assertThat(order).containsExactly("socket", "file", "subject", "socket", "file", "subject");
+        assertThat(t).hasSize(2);
+        assertThat(t.get(0).ratios().min()).isCloseTo(0.45, within(1e-12));
+        assertThat(t.get(0).ratios().max()).isCloseTo(0.475, within(1e-12));
+        assertThat(t.get(1).ratios().min()).isCloseTo(0.9, within(1e-12));
+        assertThat(t.get(1).ratios().max()).isCloseTo(0.95, within(1e-12));
+        assertThat(t.get(1).subject()).isEqualTo(t.get(0).subject());
     }
 
     @Test

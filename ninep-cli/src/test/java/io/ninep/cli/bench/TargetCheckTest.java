@@ -209,6 +209,53 @@ class TargetCheckTest {
                 + " (the median of the repeats' ratios where the run has them): 1M 0.80");
     }
 
+    private void localWriteInTurn(long msize, double socket, double socketRatio, double intoFile, double fileRatio) {
+        rs.add(new Result(Family.BASELINE, SeqScenario.PAIRED_BLAST, "raw", "local", "tcp", "write", msize, 4, 1,
+                Metric.THROUGHPUT, Summary.of(socket), ""));
+        rs.add(new Result(Family.BASELINE, SeqScenario.PAIRED_RATIO, "ninep", "local", "tcp", "write", msize, 4, 1,
+                Metric.RATIO_IN_TURN, Summary.of(socketRatio), ""));
+        rs.add(new Result(Family.BASELINE, SeqScenario.PAIRED_INTO_FILE, "raw", "local", "tcp", "write", msize, 4, 1,
+                Metric.THROUGHPUT, Summary.of(intoFile), ""));
+        rs.add(new Result(Family.BASELINE, SeqScenario.PAIRED_INTO_FILE_RATIO, "ninep", "local", "tcp", "write", msize,
+                4, 1, Metric.RATIO_IN_TURN, Summary.of(fileRatio), ""));
+    }
+
+    @Test
+    void whereTheSocketIntoTheFileIsBelowTheWriteBarTheLocalBackendIsHeldToThatCeiling() {
+        // 1M: the file takes 0.80 of the socket, so the bar of 0.75 of the socket holds (0.78).
+        seq("ninep", "local", "write", 1 << 20, 4, 3120);
+        localWriteInTurn(1 << 20, 4000, 0.78, 3200, 0.975);
+        // 4M: the file takes only 0.55 of the socket; 0.52 of the socket is 0.95 of that ceiling.
+        seq("ninep", "local", "write", 4 << 20, 4, 2600);
+        localWriteInTurn(4 << 20, 5000, 0.52, 2750, 0.95);
+        var v = verdict("Sequential write, ninep to ninep (local backend)");
+        assertThat(v.outcome()).isEqualTo(TargetCheck.Outcome.PASS);
+        assertThat(v.ratio()).isCloseTo(0.78, org.assertj.core.api.Assertions.within(1e-9));   // 1.04 of its bar, the worst
+        assertThat(v.detail()).contains("1M 0.78 (the raw socket into the file in turn 3 200 MiB/s, 0.80 of the socket)",
+                "4M 0.95 (the raw socket into the file in turn 2 750 MiB/s, 0.55 of the socket, 0.75 of the socket is past"
+                        + " what the file takes from it, so the bar is 0.85 of that)");
+
+        // The same 4M point at 0.80 of the file's ceiling: short of 0.85, the worst against its bar.
+        rs.removeIf(r -> r.msize() == 4 << 20);
+        seq("ninep", "local", "write", 4 << 20, 4, 2200);
+        localWriteInTurn(4 << 20, 5000, 0.44, 2750, 0.80);
+        var miss = verdict("Sequential write, ninep to ninep (local backend)");
+        assertThat(miss.outcome()).isEqualTo(TargetCheck.Outcome.MISS);
+        assertThat(miss.ratio()).isCloseTo(0.80, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(miss.baseline()).isEqualTo(2750);
+        assertThat(miss.threshold()).isEqualTo(">= 0.85 of the socket into the file");
+    }
+
+    @Test
+    void theFilesCeilingDoesNotLowerTheBarWhereItIsAboveTheWriteTarget() {
+        seq("ninep", "local", "write", 4 << 20, 4, 2800);
+        localWriteInTurn(4 << 20, 4000, 0.70, 3400, 0.82);   // the file takes 0.85 of the socket
+        var v = verdict("Sequential write, ninep to ninep (local backend)");
+        assertThat(v.outcome()).isEqualTo(TargetCheck.Outcome.MISS);
+        assertThat(v.ratio()).isCloseTo(0.70, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(v.threshold()).isEqualTo(">= 0.75");
+    }
+
     @Test
     void latencyIsComparedLikeWithLikePlatformCallersWithThePlatformPingPong() {
         rs.add(new Result(Family.SMALL, "ops", "ninep", "memory", "tcp", "getattr-platform", 0, 1, 1,
