@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -32,8 +33,9 @@ import java.util.function.Consumer;
  * from them like any payload. One whose data a backend left in a file ({@link FileSpan}) ends the
  * gathering write: its header goes with the replies before it, then its data, written from the
  * span's mapping of the file in the same write, or else sent with sendfile. Once a request's
- * reply has been written (or dropped, if the connection failed), the
- * draining thread tells the connection, which releases the request's buffers.
+ * reply has been written (or dropped, if the connection failed), the draining thread tells the
+ * connection, which releases the request's buffers; a reply with a megabyte or more of payload
+ * in a buffer of its own ends its gathering write, so that its buffer goes back at once.
  *
  * <p>Locking: {@code lock} guards {@code queue}, {@code draining} and {@code unwritten}; it is
  * never held during I/O. The staging buffer and vector belong to the drainer alone.
@@ -41,6 +43,8 @@ import java.util.function.Consumer;
 final class ReplyQueue {
     private static final System.Logger LOG = System.getLogger(ReplyQueue.class.getName());
     private static final int STAGING = 64 * 1024;
+    /** A reply with this much payload or more is written alone, and its buffers released at once. */
+    static final int RELEASE_AFTER = 1 << 20;
 
     /** One reply waiting to be written, and the request it ends (null for the reader's own replies). */
     record Pending(int tag, RMessage message, Request request) {
@@ -60,6 +64,8 @@ final class ReplyQueue {
     // The drainer's alone.
     private final ByteBuffer staging = ByteBuffer.allocateDirect(STAGING).order(ByteOrder.LITTLE_ENDIAN);
     private ByteBuffer[] vector = new ByteBuffer[16];
+    private Iterator<Pending> toTell;   // the batch's replies, from the first the connection has not been told of
+    private int told;
     private int vectorLength;
     private int segmentStart;
     private volatile Dialect dialect = Dialect.P9P2000;
@@ -133,13 +139,12 @@ final class ReplyQueue {
             }
         }
         while (true) {
+            toTell = batch.iterator();
+            told = 0;
             write(batch);
             int n = batch.size();
-            for (Pending p : batch) {
-                if (p.request() != null) {
-                    written.accept(p.request());
-                }
-            }
+            tellUpTo(n);   // the rest: written, or dropped if the connection failed
+            toTell = null;
             batch.clear();
             lock.lock();
             try {
@@ -179,21 +184,35 @@ final class ReplyQueue {
 
     // ---- the drainer -----------------------------------------------------------------------
 
+    /**
+     * Writes the batch, telling the connection of each reply once its bytes are on the wire: a
+     * reply whose payload (in a buffer of the request's) is {@link #RELEASE_AFTER} or more ends its
+     * gathering write, so that its buffer goes back to the pool before the replies after it are
+     * written. With N large reads in flight, the client's next requests arrive while a batch of
+     * replies is still being written; holding every buffer of the batch until its end can leave
+     * the pool spent for them, and a reply that finds no pooled buffer falls back to a heap one
+     * (zeroed, then copied once more through the JDK's temporary direct buffer).
+     */
     private void write(ArrayDeque<Pending> batch) {
         if (failed) {
             return;
         }
         Dialect d = dialect;
+        int appended = 0;
         try {
             staging.clear();
             segmentStart = 0;
             vectorLength = 0;
             for (Pending p : batch) {
+                appended++;
                 ReadSpan span = p.request() == null ? null : p.request().span();
                 if (span != null && p.message() instanceof Rread) {
                     switch (span) {
-                        case FileSpan file -> writeSpan(p.tag(), file);
-                        case BufferSpan held -> gatherSpan(p.tag(), held);
+                        case FileSpan file -> {
+                            writeSpan(p.tag(), file);
+                            tellUpTo(appended);
+                        }
+                        case BufferSpan held -> gatherSpan(p.tag(), held);   // the backend's memory, not the pool's
                     }
                     continue;
                 }
@@ -216,6 +235,10 @@ final class ReplyQueue {
                 if (payload != null && payload.hasRemaining()) {
                     closeSegment();
                     append(payload.duplicate());
+                    if (payload.remaining() >= RELEASE_AFTER) {
+                        flush();
+                        tellUpTo(appended);
+                    }
                 }
             }
             flush();
@@ -232,6 +255,17 @@ final class ReplyQueue {
                 drained.signalAll();
             } finally {
                 lock.unlock();
+            }
+        }
+    }
+
+    /** Tells the connection of the batch's replies before the {@code count}-th that it has not told of yet. */
+    private void tellUpTo(int count) {
+        while (told < count && toTell.hasNext()) {
+            Pending p = toTell.next();
+            told++;
+            if (p.request() != null) {
+                written.accept(p.request());
             }
         }
     }

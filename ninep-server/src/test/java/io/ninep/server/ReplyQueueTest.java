@@ -64,7 +64,7 @@ class ReplyQueueTest {
 
         List<Frame> frames() throws Exception {
             ByteBuffer b = ByteBuffer.wrap(bytes.toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
-            FrameDecoder d = new FrameDecoder(Dialect.P9P2000_L, 1 << 20);
+            FrameDecoder d = new FrameDecoder(Dialect.P9P2000_L, 8 << 20);
             List<Frame> out = new ArrayList<>();
             while (b.hasRemaining()) {
                 out.add(d.decode(b));
@@ -243,5 +243,26 @@ class ReplyQueueTest {
         System.arraycopy(pageB, 0, expected, pageA.length, pageB.length);
         assertThat(got).isEqualTo(expected);
         assertThat(((Rwrite) frames.get(16).body()).count()).isEqualTo(16);
+    }
+    @Test
+    void aReplyWithAMegabyteOfPayloadEndsItsWriteAndItsRequestIsToldBeforeTheNextWrite() throws Exception {
+        RecordingTransport t = new RecordingTransport();
+        List<String> events = new ArrayList<>();
+        ReplyQueue q = new ReplyQueue(t, "test", null, r -> events.add("tag " + r.tag + " after " + t.writes + " writes"));
+        q.dialect(Dialect.P9P2000_L);
+        byte[] big = new byte[ReplyQueue.RELEASE_AFTER];
+        Arrays.fill(big, (byte) 3);
+        for (int tag = 0; tag < 6; tag++) {
+            boolean large = tag == 1 || tag == 2;
+            Request r = new Request(null, tag, new Tread(1, 0, big.length), null, Request.State.DONE);
+            q.add(tag, large ? new Rread(ByteBuffer.wrap(big)) : new Rwrite(tag), r);
+        }
+        q.drain();
+        // 0 and 1 go in the first write, 2 alone in the second, 3 to 5 together in the third.
+        assertThat(events).containsExactly("tag 0 after 1 writes", "tag 1 after 1 writes", "tag 2 after 2 writes",
+                "tag 3 after 3 writes", "tag 4 after 3 writes", "tag 5 after 3 writes");
+        assertThat(t.frames()).extracting(Frame::tag).containsExactly(0, 1, 2, 3, 4, 5);
+        ByteBuffer data = ((Rread) t.frames().get(2).body()).data();
+        assertThat(data.remaining()).isEqualTo(big.length);
     }
 }
