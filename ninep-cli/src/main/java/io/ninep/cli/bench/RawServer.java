@@ -160,10 +160,16 @@ final class RawServer implements AutoCloseable {
      * header, which the engine reads first), until the client closes.
      */
     private void intoFile(SocketChannel ch, int chunk, long span) throws IOException {
-        SocketTransport transport = new SocketTransport(ch);
-        if (!transport.receivesIntoFiles()) {
-            return;   // the client sees the connection close at once and reports no figure
+        // Closing the transport closes the splicer's pipe and its duplicate of the socket too.
+        try (SocketTransport transport = new SocketTransport(ch)) {
+            if (!transport.receivesIntoFiles()) {
+                return;   // the client sees the connection close at once and reports no figure
+            }
+            receiveIntoFile(transport, chunk, span);
         }
+    }
+
+    private void receiveIntoFile(SocketTransport transport, int chunk, long span) throws IOException {
         int fd = FdSyscalls.open(bigFile.toString().getBytes(StandardCharsets.UTF_8), LinuxAbi.O_WRONLY, bigFile);
         try {
             ByteBuffer none = ByteBuffer.allocateDirect(0);
