@@ -87,11 +87,7 @@ public final class TargetCheck {
     private Verdict vsRaw(String op, String backend, double bar) {
         String target = "Sequential " + op + ", ninep to ninep (" + backend + " backend), TCP, msize >= 1M, x" + inFlight
                 + ": >= " + bar + " of the raw loopback socket";
-        double worstShortfall = Double.MAX_VALUE;
-        double worstRatio = Double.NaN;
-        double worstMeasured = Double.NaN;
-        double worstBase = Double.NaN;
-        String worstBar = "";
+        WorstPoint worst = new WorstPoint();
         StringBuilder detail = new StringBuilder();
         boolean anyInTurn = false;
         for (long msize : msizesAtLeast(1 << 20)) {
@@ -145,21 +141,42 @@ public final class TargetCheck {
                 detail.append(" (").append(String.join(", ", also)).append(')');
             }
             detail.append("; ");
-            if (ratio / barHere < worstShortfall) {
-                worstShortfall = ratio / barHere;
-                worstRatio = ratio;
-                worstMeasured = n.get();
-                worstBase = base;
-                worstBar = barText;
-            }
+            worst.offer(ratio, barHere, barText, n.get(), base);
         }
-        if (worstShortfall == Double.MAX_VALUE) {
+        if (worst.isEmpty()) {
             return na(target, "needs the seq and baseline families with an msize >= 1M on TCP");
         }
-        return new Verdict(target, worstMeasured, "MiB/s", worstBase, worstRatio, worstBar, worstShortfall >= 1
-                ? Outcome.PASS : Outcome.MISS, (anyInTurn ? "ratio by msize, against the raw socket measured in turn"
+        return worst.verdict(target, (anyInTurn ? "ratio by msize, against the raw socket measured in turn"
                 + " with the repeats (the median of the repeats' ratios where the run has them): " : "ratio by msize: ")
                 + trim(detail));
+    }
+
+    /** The point furthest below its own bar, of those a target covers (each point may have a bar of its own). */
+    private static final class WorstPoint {
+        private double shortfall = Double.MAX_VALUE;   // ratio / bar
+        private double ratio = Double.NaN;
+        private double measured = Double.NaN;
+        private double baseline = Double.NaN;
+        private String bar = "";
+
+        void offer(double ratio, double bar, String barText, double measured, double baseline) {
+            if (ratio / bar < shortfall) {
+                this.shortfall = ratio / bar;
+                this.ratio = ratio;
+                this.measured = measured;
+                this.baseline = baseline;
+                this.bar = barText;
+            }
+        }
+
+        boolean isEmpty() {
+            return shortfall == Double.MAX_VALUE;
+        }
+
+        Verdict verdict(String target, String detail) {
+            return new Verdict(target, measured, "MiB/s", baseline, ratio, bar, shortfall >= 1 ? Outcome.PASS
+                    : Outcome.MISS, detail);
+        }
     }
 
     /** The baseline family's raw blast over TCP (one buffer each end) at this msize. */
@@ -202,11 +219,7 @@ public final class TargetCheck {
         String target = "Sequential " + op + " at msize 64K, ninep's server (local backend) against diod, same client: >= "
                 + VS_DIOD + "x (where " + VS_DIOD + "x is past the loopback ceiling, x1: >= " + VS_DIOD_AT_CEILING
                 + "x, x" + inFlight + ": the sequential bar against the raw socket)";
-        double worstShortfall = Double.MAX_VALUE;
-        double m = Double.NaN;
-        double b = Double.NaN;
-        double worstRatio = Double.NaN;
-        String worstBar = "";
+        WorstPoint worst = new WorstPoint();
         StringBuilder detail = new StringBuilder();
         for (int n : inFlight == 1 ? new int[] {1} : new int[] {1, inFlight}) {
             Optional<Double> ours = median(seq("ninep", "local", "tcp", op, msize, n));
@@ -249,20 +262,13 @@ public final class TargetCheck {
                 }
             }
             detail.append("; ");
-            if (ratio / bar < worstShortfall) {
-                worstShortfall = ratio / bar;
-                worstRatio = ratio;
-                worstBar = ">= " + (bar == VS_DIOD || bar == VS_DIOD_AT_CEILING ? Double.toString(bar)
-                        : String.format("%.2f", bar));
-                m = ours.get();
-                b = diod.get();
-            }
+            worst.offer(ratio, bar, ">= " + (bar == VS_DIOD || bar == VS_DIOD_AT_CEILING ? Double.toString(bar)
+                    : String.format("%.2f", bar)), ours.get(), diod.get());
         }
-        if (worstShortfall == Double.MAX_VALUE) {
+        if (worst.isEmpty()) {
             return na(target, "needs the seq family with diod and the local backend at msize 64K");
         }
-        return new Verdict(target, m, "MiB/s", b, worstRatio, worstBar, worstShortfall >= 1 ? Outcome.PASS
-                : Outcome.MISS, trim(detail));
+        return worst.verdict(target, trim(detail));
     }
 
     /** The most one request in flight can move: msize bytes per ping-pong round trip plus their time at the raw rate. */
