@@ -112,6 +112,7 @@ public final class BenchServer implements ServerUnderTest {
     @Override
     public ServerStats stats() {
         Map<String, Long> taken = new TreeMap<>();
+        long refused = 0;
         for (NinepServer server : new NinepServer[] {memory, local}) {
             for (var c : server.connections()) {
                 PoolStats p = c.poolStats();
@@ -120,6 +121,7 @@ public final class BenchServer implements ServerUnderTest {
                 }
                 taken.merge("unpooled", p.unpooled().taken(), Long::sum);
                 taken.merge("reserve", p.reserve().taken(), Long::sum);
+                refused += p.refused();
             }
         }
         long gcs = 0;
@@ -128,7 +130,7 @@ public final class BenchServer implements ServerUnderTest {
             gcs += Math.max(0, gc.getCollectionCount());
             gcms += Math.max(0, gc.getCollectionTime());
         }
-        return new ServerStats(heapAllocated(), gcs, gcms, taken);
+        return new ServerStats(heapAllocated(), gcs, gcms, taken, refused);
     }
 
     /** Heap bytes allocated by every thread of this JVM so far (virtual threads count on their carriers). */

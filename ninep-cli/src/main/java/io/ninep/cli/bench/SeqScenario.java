@@ -174,6 +174,7 @@ final class SeqScenario {
                         + maxIo + " bytes: use a larger --file-size");
             }
             ByteBuffer buf = arena.allocate(chunk, 4096).asByteBuffer();
+            ServerUnderTest.ServerStats before = e.server().equals("ninep") ? ctx.server.stats() : null;
             long[] offset = {0};
             Plan.Step step = () -> {
                 if (offset[0] + chunk > fileSize) {
@@ -189,7 +190,8 @@ final class SeqScenario {
             };
             if (!pairsWithBlast(p)) {
                 Summary bytes = ctx.plan.measure(Plan.loop(step));
-                return new Measured(s.msize(), bytes.times(1.0 / Sizes.MIB), note, null, null, null, null);
+                return new Measured(s.msize(), bytes.times(1.0 / Sizes.MIB), withServerCounters(note, before),
+                        null, null, null, null);
             }
             // The blast's chunk is the msize, as in the baseline family, from one buffer into one.
             String address = ctx.server.addresses().get("raw-tcp");
@@ -205,11 +207,38 @@ final class SeqScenario {
                 List<Plan.InTurn> t = ctx.plan.measureInTurn(baselines, Plan.loop(step));
                 Plan.InTurn socket = t.getFirst();
                 Plan.InTurn file = intoFile != null ? t.get(1) : null;
-                return new Measured(s.msize(), socket.subject().times(1.0 / Sizes.MIB), note,
+                return new Measured(s.msize(), socket.subject().times(1.0 / Sizes.MIB), withServerCounters(note, before),
                         socket.baseline().times(1.0 / Sizes.MIB), socket.ratios(),
                         file == null ? null : file.baseline().times(1.0 / Sizes.MIB), file == null ? null : file.ratios());
             }
         }
+    }
+
+    /**
+     * The note with what ninep's server did during the point that costs it time besides moving
+     * bytes: buffers its pools refused (taken from the heap instead) and garbage collections.
+     * Taken while the point's connection is still open, as the pools' counters are its own.
+     */
+    private String withServerCounters(String note, ServerUnderTest.ServerStats before) throws IOException {
+        if (before == null) {
+            return note;
+        }
+        ServerUnderTest.ServerStats after = ctx.server.stats();
+        String counters = serverCounters(before, after);
+        return note.isEmpty() || counters.isEmpty() ? note + counters : note + "; " + counters;
+    }
+
+    static String serverCounters(ServerUnderTest.ServerStats before, ServerUnderTest.ServerStats after) {
+        long refused = after.poolRefused() - before.poolRefused();
+        long gcs = after.gcCount() - before.gcCount();
+        List<String> parts = new ArrayList<>();
+        if (refused > 0) {
+            parts.add("the server's pool refused " + refused + " buffers (heap buffers instead)");
+        }
+        if (gcs > 0) {
+            parts.add("the server collected garbage " + gcs + " times (" + (after.gcMillis() - before.gcMillis()) + " ms)");
+        }
+        return String.join("; ", parts);
     }
 
     /** Writes the memory backend's big file (the local one is made by the fixture, on tmpfs). */

@@ -31,8 +31,10 @@ public interface ServerUnderTest extends AutoCloseable {
      * @param gcMillis time spent in them
      * @param taken buffers taken so far from the pools of the open connections, by size class
      *     name (small, medium, half, full, unpooled, reserve)
+     * @param poolRefused asks for a buffer the open connections' pools refused so far (their
+     *     budget spent): the server took a heap buffer instead
      */
-    record ServerStats(long heapAllocated, long gcCount, long gcMillis, Map<String, Long> taken) {
+    record ServerStats(long heapAllocated, long gcCount, long gcMillis, Map<String, Long> taken, long poolRefused) {
         /** Buffers taken from any class above small (4 KiB), unpooled ones included. */
         public long takenAboveSmall() {
             long n = 0;
@@ -46,7 +48,8 @@ public interface ServerUnderTest extends AutoCloseable {
 
         /** key=value pairs on one line, as the control protocol carries them. */
         String encode() {
-            StringBuilder b = new StringBuilder("heap=" + heapAllocated + " gcs=" + gcCount + " gcms=" + gcMillis);
+            StringBuilder b = new StringBuilder("heap=" + heapAllocated + " gcs=" + gcCount + " gcms=" + gcMillis
+                    + " refused=" + poolRefused);
             taken.forEach((k, v) -> b.append(" taken.").append(k).append('=').append(v));
             return b.toString();
         }
@@ -55,6 +58,7 @@ public interface ServerUnderTest extends AutoCloseable {
             long heap = 0;
             long gcs = 0;
             long gcms = 0;
+            long refused = 0;
             Map<String, Long> taken = new java.util.TreeMap<>();
             for (String pair : line.trim().split(" ")) {
                 int eq = pair.indexOf('=');
@@ -67,6 +71,7 @@ public interface ServerUnderTest extends AutoCloseable {
                     case "heap" -> heap = v;
                     case "gcs" -> gcs = v;
                     case "gcms" -> gcms = v;
+                    case "refused" -> refused = v;
                     default -> {
                         if (k.startsWith("taken.")) {
                             taken.put(k.substring("taken.".length()), v);
@@ -74,7 +79,7 @@ public interface ServerUnderTest extends AutoCloseable {
                     }
                 }
             }
-            return new ServerStats(heap, gcs, gcms, taken);
+            return new ServerStats(heap, gcs, gcms, taken, refused);
         }
     }
 }

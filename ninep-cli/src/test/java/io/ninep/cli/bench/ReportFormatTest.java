@@ -151,10 +151,19 @@ class ReportFormatTest {
     @Test
     void serverStatsSurviveTheControlProtocol() {
         var s = new ServerUnderTest.ServerStats(123, 4, 56, new java.util.TreeMap<>(java.util.Map.of("small", 10L,
-                "medium", 2L, "full", 1L, "reserve", 7L, "unpooled", 0L)));
+                "medium", 2L, "full", 1L, "reserve", 7L, "unpooled", 0L)), 9);
         var back = ServerUnderTest.ServerStats.decode(s.encode());
         assertThat(back).isEqualTo(s);
         assertThat(back.takenAboveSmall()).isEqualTo(3);
+    }
+
+    @Test
+    void aSequentialPointNotesTheServersRefusedBuffersAndCollections() {
+        var before = new ServerUnderTest.ServerStats(0, 3, 40, java.util.Map.of(), 5);
+        assertThat(SeqScenario.serverCounters(before, before)).as("nothing happened").isEmpty();
+        var after = new ServerUnderTest.ServerStats(0, 5, 52, java.util.Map.of(), 17);
+        assertThat(SeqScenario.serverCounters(before, after)).isEqualTo(
+                "the server's pool refused 12 buffers (heap buffers instead); the server collected garbage 2 times (12 ms)");
     }
 
     @Test

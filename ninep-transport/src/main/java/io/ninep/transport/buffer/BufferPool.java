@@ -56,6 +56,7 @@ public final class BufferPool {
     private long reserveReleasedCount;
     private long unpooledTaken;
     private long unpooledReleased;
+    private long refused;
     private long bytesAllocated;
     private final long maxBytes;
     private final boolean direct;
@@ -167,6 +168,7 @@ public final class BufferPool {
                 if (timeoutNanos < 0) {
                     bufferReleased.await();
                 } else if (remaining <= 0) {
+                    refused++;
                     return null;
                 } else {
                     remaining = bufferReleased.awaitNanos(remaining);
@@ -299,7 +301,7 @@ public final class BufferPool {
             return new PoolStats(List.copyOf(list),
                     new PoolStats.ClassStats(reserveClass, reserveTaken, reserveReleasedCount, RESERVE_BUFFERS),
                     new PoolStats.ClassStats(new SizeClass("unpooled", 0), unpooledTaken, unpooledReleased, 0),
-                    bytesAllocated, maxBytes);
+                    bytesAllocated, maxBytes, refused);
         } finally {
             lock.unlock();
         }

@@ -5,9 +5,13 @@ import java.util.List;
 /**
  * A snapshot of a pool's counters. Tests assert {@link #inUse()} back at zero after every
  * exchange: anything else is a leak or a double release.
+ *
+ * @param refused asks that could not wait ({@link BufferPool#tryAcquire}) or waited their whole
+ *     timeout and got no buffer because the byte budget was spent; a caller that then takes a
+ *     heap buffer instead (the server does, rather than block a handler) pays for it in garbage
  */
 public record PoolStats(List<ClassStats> classes, ClassStats reserve, ClassStats unpooled, long bytesAllocated,
-                        long maxBytes) {
+                        long maxBytes, long refused) {
 
     /** Counters of one size class. */
     public record ClassStats(SizeClass sizeClass, long taken, long released, long allocated) {

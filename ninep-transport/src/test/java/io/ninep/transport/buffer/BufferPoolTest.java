@@ -66,8 +66,10 @@ class BufferPoolTest {
     void aSpentBudgetMakesCallersWaitUntilARelease() throws Exception {
         BufferPool pool = new BufferPool(65536, 65536, false);
         PooledBuffer held = pool.acquire(65536);
+        assertThat(pool.stats().refused()).isZero();
         assertThat(pool.tryAcquire(65536)).isNull();
         assertThat(pool.acquire(65536, 10, TimeUnit.MILLISECONDS)).isNull();
+        assertThat(pool.stats().refused()).as("both asks that came back empty").isEqualTo(2);
         try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
             CompletableFuture<PooledBuffer> waiter = CompletableFuture.supplyAsync(() -> {
                 try {
