@@ -39,7 +39,9 @@ import picocli.CommandLine.Model.CommandSpec;
                     + "4186112, 1 and N in flight, over TCP and a Unix socket; ninep's server with each "
                     + "backend, and diod up to its 64K; the points the targets compare with the raw socket "
                     + "take turns with a raw blast (the local backend's writes also with the blast into "
-                    + "the file)",
+                    + "the file, reads also with a blast from memory of the file's size); every kind of "
+                    + "point runs briefly first, and each point warms up until the JITs stop compiling "
+                    + "(at most 8 warm-ups)",
             "  small     Tgetattr, walk+clunk, walk+open+read 4K+clunk: rate and latency percentiles, "
                     + "1 and 32 in flight, one and several connections; Tgetattr x1 takes turns with the "
                     + "raw ping-pong, which the round-trip target compares it with",
@@ -97,7 +99,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "SECONDS", description = "length of each repeat of a point (default: 1, --quick 0.3)")
     Double duration;
 
-    @Option(names = "--warmup", paramLabel = "SECONDS", description = "warm-up before each point (default: 1, --quick 0.2)")
+    @Option(names = "--warmup", paramLabel = "SECONDS", description = "warm-up before each point (default: 1, "
+            + "--quick 0.2); a sequential point's goes on in rounds of half of it while either JVM's JIT "
+            + "compiles, up to 8 times it")
     Double warmup;
 
     @Option(names = "--repeats", paramLabel = "N", description = "repeats of each point; the median is reported (default: 3, --quick 2)")

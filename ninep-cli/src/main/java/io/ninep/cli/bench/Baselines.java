@@ -47,7 +47,7 @@ final class Baselines {
                     add("blast", "raw", transport, read ? "read" : "write", msize, 1, 1, Metric.THROUGHPUT, s, "");
                     ctx.progress(String.format("[baseline %d/%d] raw %s %s %s: %s MiB/s", ++done, total, transport,
                             read ? "read" : "write", Sizes.label(msize), range(s)));
-                    long file = fileRegion();
+                    long file = fileRegion(ctx.options.fileSize());
                     long buffer = SeqScenario.bufferBytes(msize, ctx.options.inFlight(), ctx.options.fileSize());
                     if (buffer < 1) {
                         continue;
@@ -186,8 +186,8 @@ final class Baselines {
     }
 
     /** The memory a file-sized blast's server walks: the big file's size, at most 1 GiB. */
-    private long fileRegion() {
-        return Math.min(ctx.options.fileSize(), Sizes.GIB) / Sizes.MIB * Sizes.MIB;
+    static long fileRegion(long fileSize) {
+        return Math.min(fileSize, Sizes.GIB) / Sizes.MIB * Sizes.MIB;
     }
 
     private void pingPong(String address, String transport, boolean virtual) throws Exception {

@@ -62,6 +62,26 @@ final class BenchContext {
         return null;
     }
 
+    /** Time the JIT compilers have spent so far, in milliseconds, in the bench's JVM and in the server's. */
+    record JitTimes(long bench, long server) {
+        long total() {
+            return bench + server;
+        }
+
+        JitTimes since(JitTimes earlier) {
+            return new JitTimes(bench - earlier.bench, server - earlier.server);
+        }
+    }
+
+    /**
+     * The JIT compilers' time so far in the bench's JVM and the server's (0 for the server if it
+     * is this JVM), for warm-ups that wait until neither compiles ({@link Plan#warmUp}).
+     */
+    JitTimes jitTimes() throws java.io.IOException {
+        long here = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        return new JitTimes(here, server.inProcess() ? 0 : server.stats().compileMillis());
+    }
+
     /** Asks the server JVM to collect garbage between points, so that no collection of old garbage lands in one. */
     void settle() throws java.io.IOException {
         server.gc();

@@ -130,7 +130,8 @@ public final class BenchServer implements ServerUnderTest {
             gcs += Math.max(0, gc.getCollectionCount());
             gcms += Math.max(0, gc.getCollectionTime());
         }
-        return new ServerStats(heapAllocated(), gcs, gcms, taken, refused);
+        return new ServerStats(heapAllocated(), gcs, gcms, taken, refused,
+                ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
     }
 
     /** Heap bytes allocated by every thread of this JVM so far (virtual threads count on their carriers). */

@@ -42,6 +42,55 @@ public record Plan(long warmupNanos, long eachNanos, int repeats) {
         };
     }
 
+    /** This plan with no warm-up: for windows warmed up already ({@link #warmUp}). */
+    public Plan withoutWarmUp() {
+        return new Plan(0, eachNanos, repeats);
+    }
+
+    /** The time the JIT compilers of the JVMs a point runs in have spent so far, in milliseconds. */
+    @FunctionalInterface
+    public interface Jit {
+        long compileMillis() throws Exception;
+    }
+
+    /**
+     * A warm-up: how long it took, and whether it ended with the JITs quiet (no compilation
+     * during its last round) or at its limit while they were still compiling.
+     */
+    public record WarmUp(long nanos, boolean quiet) {}
+
+    /** Most warm-up, in units of the plan's: past it the repeats start even while the JITs compile. */
+    static final int MAX_WARM_UP = 8;
+
+    /**
+     * Runs each window for the warm-up, then again in rounds of half of it until a round passes
+     * with no compilation in either JVM ({@code jit}), at most {@value #MAX_WARM_UP} warm-ups in
+     * all. A JIT that recompiles in a repeat takes a CPU from the point, and a method that was
+     * deoptimised runs slowly until it is compiled again: on this machine that cost a point up
+     * to a fifth, which is the size of the margins the targets decide on.
+     */
+    public WarmUp warmUp(List<Window> windows, Jit jit) throws Exception {
+        long start = System.nanoTime();
+        if (warmupNanos == 0) {
+            return new WarmUp(0, true);
+        }
+        long before = jit.compileMillis();
+        for (Window w : windows) {
+            w.run(warmupNanos);
+        }
+        long after = jit.compileMillis();
+        long round = Math.max(warmupNanos / 2, 1);
+        long limit = start + MAX_WARM_UP * warmupNanos;
+        while (after != before && System.nanoTime() + round * windows.size() <= limit) {
+            before = after;
+            for (Window w : windows) {
+                w.run(round);
+            }
+            after = jit.compileMillis();
+        }
+        return new WarmUp(System.nanoTime() - start, after == before);
+    }
+
     /**
      * What two windows measured in turn made: the baseline's repeats, the subject's, and the
      * subject's over the baseline's repeat by repeat (each pair taken back to back, so a drift of

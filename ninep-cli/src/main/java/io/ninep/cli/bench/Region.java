@@ -10,16 +10,28 @@ import java.nio.ByteBuffer;
  * one buffer that never leaves the caches. A region no larger than the chunk is that one buffer.
  */
 final class Region implements AutoCloseable {
-    private final Arena arena = Arena.ofConfined();
+    private final Arena arena;   // null over memory the caller owns
     private final MemorySegment memory;
     private final int chunk;
     private final long slots;
     private long next;
 
     Region(int chunk, long bytes) {
+        this.arena = Arena.ofConfined();
         this.chunk = chunk;
         this.slots = Math.max(1, bytes / chunk);
         this.memory = arena.allocate(slots * chunk, 4096);
+    }
+
+    /** Over {@code memory}, which the caller keeps and frees (the chunks that fit it whole). */
+    Region(MemorySegment memory, int chunk) {
+        if (memory.byteSize() < chunk) {
+            throw new IllegalArgumentException("a region of " + memory.byteSize() + " bytes holds no chunk of " + chunk);
+        }
+        this.arena = null;
+        this.chunk = chunk;
+        this.slots = memory.byteSize() / chunk;
+        this.memory = memory;
     }
 
     /** The next buffer, cleared: position 0, limit {@code chunk}. */
@@ -30,6 +42,8 @@ final class Region implements AutoCloseable {
 
     @Override
     public void close() {
-        arena.close();
+        if (arena != null) {
+            arena.close();
+        }
     }
 }

@@ -46,7 +46,9 @@ public final class Report {
             if (r.family() != Family.BASELINE || r.scenario().equals("blast") || r.scenario().equals("blast-file")
                     || r.scenario().equals(SeqScenario.PAIRED_BLAST) || r.scenario().equals(SeqScenario.PAIRED_RATIO)
                     || r.scenario().equals(SeqScenario.PAIRED_INTO_FILE)
-                    || r.scenario().equals(SeqScenario.PAIRED_INTO_FILE_RATIO)) {
+                    || r.scenario().equals(SeqScenario.PAIRED_INTO_FILE_RATIO)
+                    || r.scenario().equals(SeqScenario.PAIRED_FROM_FILE)
+                    || r.scenario().equals(SeqScenario.PAIRED_FROM_FILE_RATIO)) {
                 continue;
             }
             if (r.scenario().equals("memcpy") && !(r.msize() == 64 * 1024 || r.msize() == 1 << 20 || r.msize() == 128 << 20)) {
@@ -114,12 +116,14 @@ public final class Report {
     /**
      * The points a raw blast took turns with: ninep's figure, the blast's and their ratio (the
      * median of the repeats' ratios, each over the blast's window just before it), by msize (rows)
-     * and backend (columns), over TCP; for the local backend's writes also the raw blast received
-     * into the file, which took turns with them too, and their ratio to it.
+     * and backend (columns), over TCP; where a file-bound blast took turns with them too (the
+     * local backend's writes: received into the file; reads of file bytes: sent from file-sized
+     * memory), also that blast and their ratio to it.
      */
     TextTable inTurn(String op) {
         List<Result> blasts = results.stream().filter(r -> isBaseline(r, SeqScenario.PAIRED_BLAST, op, "tcp")).toList();
-        List<Result> intoFile = results.stream().filter(r -> isBaseline(r, SeqScenario.PAIRED_INTO_FILE, op, "tcp"))
+        boolean read = op.equals("read");
+        List<Result> fileBound = results.stream().filter(r -> isBaseline(r, SeqScenario.pairedFile(read), op, "tcp"))
                 .toList();
         Set<String> backends = new LinkedHashSet<>();
         Set<String> withFile = new LinkedHashSet<>();
@@ -128,12 +132,12 @@ public final class Report {
             backends.add(column(r));
             msizes.add(r.msize());
         });
-        intoFile.forEach(r -> withFile.add(column(r)));
+        fileBound.forEach(r -> withFile.add(column(r)));
         List<String> headers = new ArrayList<>(List.of(">msize"));
         for (String b : backends) {
             headers.addAll(List.of(">" + b, ">raw in turn", ">ratio"));
             if (withFile.contains(b)) {
-                headers.addAll(List.of(">raw into file", ">ratio"));
+                headers.addAll(List.of(read ? ">raw file-sized" : ">raw into file", ">ratio"));
             }
         }
         TextTable t = new TextTable("Sequential " + op + " over tcp against the raw socket measured in turn with its repeats,"
@@ -150,8 +154,8 @@ public final class Report {
                 row.add(cell(raw));
                 row.add(ratioCell(SeqScenario.PAIRED_RATIO, op, b, m));
                 if (withFile.contains(b)) {
-                    row.add(cell(intoFile.stream().filter(r -> r.msize() == m && column(r).equals(b)).findFirst()));
-                    row.add(ratioCell(SeqScenario.PAIRED_INTO_FILE_RATIO, op, b, m));
+                    row.add(cell(fileBound.stream().filter(r -> r.msize() == m && column(r).equals(b)).findFirst()));
+                    row.add(ratioCell(SeqScenario.pairedFileRatio(read), op, b, m));
                 }
             }
             t.row(row.toArray(String[]::new));

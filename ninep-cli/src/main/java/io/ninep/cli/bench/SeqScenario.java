@@ -5,9 +5,12 @@ import io.ninep.client.Session;
 import io.ninep.protocol.LinuxOpenFlags;
 import java.io.IOException;
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Sequential read and write of the big file through ninep's client, for every msize of the
@@ -54,6 +57,7 @@ final class SeqScenario {
     void run() throws Exception {
         prepareMemoryFile();
         List<Point> points = points();
+        preWarm(points);
         int i = 0;
         for (Point p : points) {
             ctx.settle();
@@ -74,16 +78,18 @@ final class SeqScenario {
                         Baselines.range(m.rawInTurn()), m.ratioInTurn().median(), m.ratioInTurn().min(),
                         m.ratioInTurn().max());
             }
-            if (m.intoFileInTurn() != null) {
-                ctx.add(new Result(Family.BASELINE, PAIRED_INTO_FILE, "raw", p.endpoint().backend(),
-                        p.endpoint().transport(), op, p.msize(), p.inFlight(), 1, Metric.THROUGHPUT, m.intoFileInTurn(),
-                        "received into the big file, in turn with the repeats of " + p.label()));
-                ctx.add(new Result(Family.BASELINE, PAIRED_INTO_FILE_RATIO, p.endpoint().server(), p.endpoint().backend(),
-                        p.endpoint().transport(), op, p.msize(), p.inFlight(), 1, Metric.RATIO_IN_TURN,
-                        m.intoFileRatioInTurn(), "each repeat of " + p.label()
-                        + " over the window of the raw blast into the file just before it"));
-                line += String.format("; the raw socket into the file in turn: %s MiB/s (ratio by repeat %.2f)",
-                        Baselines.range(m.intoFileInTurn()), m.intoFileRatioInTurn().median());
+            if (m.fileInTurn() != null) {
+                ctx.add(new Result(Family.BASELINE, pairedFile(p.read()), "raw", p.endpoint().backend(),
+                        p.endpoint().transport(), op, p.msize(), p.inFlight(), 1, Metric.THROUGHPUT, m.fileInTurn(),
+                        (p.read() ? "sent from file-sized memory" : "received into the big file")
+                                + ", in turn with the repeats of " + p.label()));
+                ctx.add(new Result(Family.BASELINE, pairedFileRatio(p.read()), p.endpoint().server(),
+                        p.endpoint().backend(), p.endpoint().transport(), op, p.msize(), p.inFlight(), 1,
+                        Metric.RATIO_IN_TURN, m.fileRatioInTurn(), "each repeat of " + p.label() + " over the window of"
+                        + " the raw blast " + (p.read() ? "from file-sized memory" : "into the file") + " just before it"));
+                line += String.format("; the raw socket %s in turn: %s MiB/s (ratio by repeat %.2f)",
+                        p.read() ? "from file-sized memory" : "into the file", Baselines.range(m.fileInTurn()),
+                        m.fileRatioInTurn().median());
             }
             ctx.progress(line);
         }
@@ -113,14 +119,36 @@ final class SeqScenario {
     static final String PAIRED_INTO_FILE_RATIO = "ratio-into-file-in-turn";
 
     /**
+     * The scenario of the raw blast whose server sends chunks walking file-sized memory and whose
+     * client reads them into the point's own buffer, measured in turn with the repeats of a read
+     * of a backend that holds file bytes (memory, local): the ceiling of a server reading a file
+     * too large to stay in the caches, where it is below the one-buffer blast's.
+     */
+    static final String PAIRED_FROM_FILE = "blast-file-paired";
+
+    /** The scenario of a point's repeats over the window of {@link #PAIRED_FROM_FILE} just before each. */
+    static final String PAIRED_FROM_FILE_RATIO = "ratio-file-in-turn";
+
+    /** The file-bound blast that takes turns with the reads ({@link #PAIRED_FROM_FILE}) or writes. */
+    static String pairedFile(boolean read) {
+        return read ? PAIRED_FROM_FILE : PAIRED_INTO_FILE;
+    }
+
+    /** The ratios to {@link #pairedFile}. */
+    static String pairedFileRatio(boolean read) {
+        return read ? PAIRED_FROM_FILE_RATIO : PAIRED_INTO_FILE_RATIO;
+    }
+
+    /**
      * @param rawInTurn the raw blast measured in turn with the point's repeats, or null if the point has none
      * @param ratioInTurn each repeat over the blast's window before it, or null likewise
-     * @param intoFileInTurn the raw blast received into the big file, in turn with the point's
-     *     repeats, or null if the point has none (only the local backend's writes)
-     * @param intoFileRatioInTurn each repeat over that blast's window before it, or null likewise
+     * @param fileInTurn the raw blast bound to the file ({@link #pairedFile}: received into the big
+     *     file for a write, sent from file-sized memory for a read), in turn with the point's
+     *     repeats, or null if the point has none
+     * @param fileRatioInTurn each repeat over that blast's window before it, or null likewise
      */
     record Measured(int msize, Summary throughput, String note, Summary rawInTurn, Summary ratioInTurn,
-                    Summary intoFileInTurn, Summary intoFileRatioInTurn) {}
+                    Summary fileInTurn, Summary fileRatioInTurn) {}
 
     /**
      * Whether a raw blast takes turns with this point's repeats: the points the targets compare
@@ -137,12 +165,16 @@ final class SeqScenario {
     }
 
     /**
-     * Whether the raw blast received into the big file also takes turns with this point: the local
-     * backend's writes the sequential target covers (every byte it writes goes through the
-     * file system's write path, which the socket alone does not pay).
+     * Whether a file-bound raw blast ({@link #pairedFile}) also takes turns with this point: the
+     * local backend's writes the sequential target covers (every byte it writes goes through the
+     * file system's write path, which the socket alone does not pay), and the reads of the
+     * backends that hold the file's bytes (every byte they send comes from memory the size of the
+     * file, which the one-buffer blast keeps in the caches).
      */
-    private boolean pairsWithBlastIntoFile(Point p) {
-        return pairsWithBlast(p) && !p.read() && p.msize() >= Sizes.MIB && p.endpoint().backend().equals("local");
+    private boolean pairsWithFileBlast(Point p) {
+        String backend = p.endpoint().backend();
+        return pairsWithBlast(p) && p.msize() >= Sizes.MIB
+                && (p.read() ? !backend.equals("null") : backend.equals("local"));
     }
 
     /**
@@ -156,7 +188,40 @@ final class SeqScenario {
         return Math.max(pieces, 0) * maxIo;
     }
 
+    /**
+     * Runs every kind of point once, briefly, before any is measured: each endpoint, direction
+     * and in-flight count (with the raw blasts it takes turns with) at the sweep's smallest msize
+     * and its smallest from 1 MiB, whose messages take different paths. The JITs compile each
+     * path from the profile of the first points that use it; a later point's traffic then
+     * invalidates that code (an uncommon trap) and it runs slowly until it is compiled again,
+     * which on this machine took whole windows of the points it landed in. Here the JITs meet
+     * every path before any repeat counts.
+     */
+    private void preWarm(List<Point> points) throws Exception {
+        if (ctx.plan.warmupNanos() == 0) {
+            return;
+        }
+        Set<Integer> msizes = new TreeSet<>();
+        points.stream().mapToInt(Point::msize).min().ifPresent(msizes::add);
+        points.stream().mapToInt(Point::msize).filter(m -> m >= Sizes.MIB).min().ifPresent(msizes::add);
+        Plan brief = new Plan(0, Math.max(ctx.plan.warmupNanos() / 2, 1), 1);
+        long start = System.nanoTime();
+        int n = 0;
+        for (Point p : points) {
+            if (msizes.contains(p.msize())) {
+                measure(p, brief);
+                n++;
+            }
+        }
+        ctx.progress(String.format("[seq] warmed the JITs with %d points at %s: %.0f s", n,
+                msizes.stream().map(Sizes::label).toList(), (System.nanoTime() - start) / 1e9));
+    }
+
     Measured measure(Point p) throws Exception {
+        return measure(p, ctx.plan);
+    }
+
+    private Measured measure(Point p, Plan plan) throws Exception {
         Endpoint e = p.endpoint();
         long fileSize = ctx.options.fileSize();
         // The arena outlives the session: closing the session joins the client's writer thread,
@@ -188,26 +253,35 @@ final class SeqScenario {
                 offset[0] += chunk;
                 return n;
             };
+            Plan.Window subject = Plan.loop(step);
             if (!pairsWithBlast(p)) {
-                Summary bytes = ctx.plan.measure(Plan.loop(step));
-                return new Measured(s.msize(), bytes.times(1.0 / Sizes.MIB), withServerCounters(note, before),
-                        null, null, null, null);
+                Plan.WarmUp warm = plan.warmUp(List.of(subject), () -> ctx.jitTimes().total());
+                BenchContext.JitTimes jit = ctx.jitTimes();
+                Summary bytes = plan.withoutWarmUp().measure(subject);
+                note = withCounters(note, before, warm, ctx.jitTimes().since(jit));
+                return new Measured(s.msize(), bytes.times(1.0 / Sizes.MIB), note, null, null, null, null);
             }
             // The blast's chunk is the msize, as in the baseline family, from one buffer into one.
             String address = ctx.server.addresses().get("raw-tcp");
             try (Region region = new Region(p.msize(), p.msize());
+                 Region own = new Region(MemorySegment.ofBuffer(buf), p.msize());
                  RawClient raw = Baselines.openBlast(address, p.msize(), p.read(), 0);
-                 RawClient intoFile = pairsWithBlastIntoFile(p)
-                         ? Baselines.openIntoFile(address, p.msize(), fileSize) : null) {
+                 RawClient fileBound = pairsWithFileBlast(p) ? openFileBlast(address, p, fileSize) : null) {
                 List<Plan.Window> baselines = new ArrayList<>();
                 baselines.add(Baselines.blastWindow(raw, region, p.msize(), p.read()));
-                if (intoFile != null) {
-                    baselines.add(Baselines.blastWindow(intoFile, region, p.msize(), false));
+                if (fileBound != null) {
+                    // A read's blast lands where the point's reads land; a write's sends from one buffer.
+                    baselines.add(Baselines.blastWindow(fileBound, p.read() ? own : region, p.msize(), p.read()));
                 }
-                List<Plan.InTurn> t = ctx.plan.measureInTurn(baselines, Plan.loop(step));
+                List<Plan.Window> all = new ArrayList<>(baselines);
+                all.add(subject);
+                Plan.WarmUp warm = plan.warmUp(all, () -> ctx.jitTimes().total());
+                BenchContext.JitTimes jit = ctx.jitTimes();
+                List<Plan.InTurn> t = plan.withoutWarmUp().measureInTurn(baselines, subject);
+                note = withCounters(note, before, warm, ctx.jitTimes().since(jit));
                 Plan.InTurn socket = t.getFirst();
-                Plan.InTurn file = intoFile != null ? t.get(1) : null;
-                return new Measured(s.msize(), socket.subject().times(1.0 / Sizes.MIB), withServerCounters(note, before),
+                Plan.InTurn file = fileBound != null ? t.get(1) : null;
+                return new Measured(s.msize(), socket.subject().times(1.0 / Sizes.MIB), note,
                         socket.baseline().times(1.0 / Sizes.MIB), socket.ratios(),
                         file == null ? null : file.baseline().times(1.0 / Sizes.MIB), file == null ? null : file.ratios());
             }
@@ -215,17 +289,42 @@ final class SeqScenario {
     }
 
     /**
-     * The note with what ninep's server did during the point that costs it time besides moving
-     * bytes: buffers its pools refused (taken from the heap instead) and garbage collections.
-     * Taken while the point's connection is still open, as the pools' counters are its own.
+     * The file-bound blast of a point: for a write, received into the big file; for a read, sent
+     * by a server walking memory of the file's size.
      */
-    private String withServerCounters(String note, ServerUnderTest.ServerStats before) throws IOException {
-        if (before == null) {
-            return note;
+    private static RawClient openFileBlast(String address, Point p, long fileSize) throws IOException {
+        return p.read()
+                ? Baselines.openBlast(address, p.msize(), true, (int) (Baselines.fileRegion(fileSize) / Sizes.MIB))
+                : Baselines.openIntoFile(address, p.msize(), fileSize);
+    }
+
+    /**
+     * The note with what cost the point time besides moving bytes: a warm-up that ended with the
+     * JITs still compiling, compilation during the repeats (either JVM), and what ninep's server
+     * did (buffers its pools refused, taken from the heap instead; garbage collections). The
+     * server's counters are taken while the point's connection is still open, as the pools'
+     * counters are its own.
+     */
+    private String withCounters(String note, ServerUnderTest.ServerStats before, Plan.WarmUp warm,
+                                BenchContext.JitTimes compiled) throws IOException {
+        List<String> parts = new ArrayList<>();
+        if (!note.isEmpty()) {
+            parts.add(note);
         }
-        ServerUnderTest.ServerStats after = ctx.server.stats();
-        String counters = serverCounters(before, after);
-        return note.isEmpty() || counters.isEmpty() ? note + counters : note + "; " + counters;
+        if (!warm.quiet()) {
+            parts.add(String.format("the JITs still compiled after %.1f s of warm-up", warm.nanos() / 1e9));
+        }
+        if (compiled.total() > 0) {
+            parts.add("the JITs compiled during the repeats (bench " + compiled.bench() + " ms; server "
+                    + compiled.server() + " ms)");
+        }
+        if (before != null) {
+            String server = serverCounters(before, ctx.server.stats());
+            if (!server.isEmpty()) {
+                parts.add(server);
+            }
+        }
+        return String.join("; ", parts);
     }
 
     static String serverCounters(ServerUnderTest.ServerStats before, ServerUnderTest.ServerStats after) {

@@ -33,8 +33,10 @@ public interface ServerUnderTest extends AutoCloseable {
      *     name (small, medium, half, full, unpooled, reserve)
      * @param poolRefused asks for a buffer the open connections' pools refused so far (their
      *     budget spent): the server took a heap buffer instead
+     * @param compileMillis time the JVM's JIT compilers have spent so far
      */
-    record ServerStats(long heapAllocated, long gcCount, long gcMillis, Map<String, Long> taken, long poolRefused) {
+    record ServerStats(long heapAllocated, long gcCount, long gcMillis, Map<String, Long> taken, long poolRefused,
+                       long compileMillis) {
         /** Buffers taken from any class above small (4 KiB), unpooled ones included. */
         public long takenAboveSmall() {
             long n = 0;
@@ -49,7 +51,7 @@ public interface ServerUnderTest extends AutoCloseable {
         /** key=value pairs on one line, as the control protocol carries them. */
         String encode() {
             StringBuilder b = new StringBuilder("heap=" + heapAllocated + " gcs=" + gcCount + " gcms=" + gcMillis
-                    + " refused=" + poolRefused);
+                    + " refused=" + poolRefused + " jit=" + compileMillis);
             taken.forEach((k, v) -> b.append(" taken.").append(k).append('=').append(v));
             return b.toString();
         }
@@ -59,6 +61,7 @@ public interface ServerUnderTest extends AutoCloseable {
             long gcs = 0;
             long gcms = 0;
             long refused = 0;
+            long jit = 0;
             Map<String, Long> taken = new java.util.TreeMap<>();
             for (String pair : line.trim().split(" ")) {
                 int eq = pair.indexOf('=');
@@ -72,6 +75,7 @@ public interface ServerUnderTest extends AutoCloseable {
                     case "gcs" -> gcs = v;
                     case "gcms" -> gcms = v;
                     case "refused" -> refused = v;
+                    case "jit" -> jit = v;
                     default -> {
                         if (k.startsWith("taken.")) {
                             taken.put(k.substring("taken.".length()), v);
@@ -79,7 +83,7 @@ public interface ServerUnderTest extends AutoCloseable {
                     }
                 }
             }
-            return new ServerStats(heap, gcs, gcms, taken, refused);
+            return new ServerStats(heap, gcs, gcms, taken, refused, jit);
         }
     }
 }

@@ -151,7 +151,7 @@ class ReportFormatTest {
     @Test
     void serverStatsSurviveTheControlProtocol() {
         var s = new ServerUnderTest.ServerStats(123, 4, 56, new java.util.TreeMap<>(java.util.Map.of("small", 10L,
-                "medium", 2L, "full", 1L, "reserve", 7L, "unpooled", 0L)), 9);
+                "medium", 2L, "full", 1L, "reserve", 7L, "unpooled", 0L)), 9, 1234);
         var back = ServerUnderTest.ServerStats.decode(s.encode());
         assertThat(back).isEqualTo(s);
         assertThat(back.takenAboveSmall()).isEqualTo(3);
@@ -159,9 +159,9 @@ class ReportFormatTest {
 
     @Test
     void aSequentialPointNotesTheServersRefusedBuffersAndCollections() {
-        var before = new ServerUnderTest.ServerStats(0, 3, 40, java.util.Map.of(), 5);
+        var before = new ServerUnderTest.ServerStats(0, 3, 40, java.util.Map.of(), 5, 0);
         assertThat(SeqScenario.serverCounters(before, before)).as("nothing happened").isEmpty();
-        var after = new ServerUnderTest.ServerStats(0, 5, 52, java.util.Map.of(), 17);
+        var after = new ServerUnderTest.ServerStats(0, 5, 52, java.util.Map.of(), 17, 0);
         assertThat(SeqScenario.serverCounters(before, after)).isEqualTo(
                 "the server's pool refused 12 buffers (heap buffers instead); the server collected garbage 2 times (12 ms)");
     }

@@ -90,6 +90,44 @@ class StatisticsTest {
     }
 
     @Test
+    void theWarmUpGoesOnInRoundsWhileTheJitsCompileAndStopsWhenARoundPassesQuiet() throws Exception {
+        List<String> order = new ArrayList<>();
+        List<Long> lengths = new ArrayList<>();
+        Plan.Window a = nanos -> {
+            order.add("a");
+            lengths.add(nanos);
+            return 1;
+        };
+        Plan.Window b = nanos -> {
+            order.add("b");
+            lengths.add(nanos);
+            return 1;
+        };
+        // Compiling through the first warm-up and the first round, quiet in the second.
+        long[] compiled = {0, 10, 25, 25};
+        int[] asked = {0};
+        Plan.WarmUp w = new Plan(1_000_000, 1, 1).warmUp(List.of(a, b), () -> compiled[asked[0]++]);
+        assertThat(w.quiet()).isTrue();
+        assertThat(asked[0]).isEqualTo(4);
+        assertThat(order).containsExactly("a", "b", "a", "b", "a", "b");
+        assertThat(lengths).containsExactly(1_000_000L, 1_000_000L, 500_000L, 500_000L, 500_000L, 500_000L);
+    }
+
+    @Test
+    void aWarmUpWhoseJitsNeverQuietEndsAtItsLimitAndSaysSo() throws Exception {
+        long[] compiled = {0};
+        Plan.Window w = nanos -> {
+            Thread.sleep(nanos / 1_000_000);
+            return 1;
+        };
+        Plan.WarmUp warm = new Plan(20_000_000, 1, 1).warmUp(List.of(w), () -> compiled[0]++);
+        assertThat(warm.quiet()).isFalse();
+        assertThat(warm.nanos()).isLessThanOrEqualTo(Plan.MAX_WARM_UP * 20_000_000L + 50_000_000L);
+        assertThat(compiled[0]).as("a first warm-up and rounds of half of it within 8 warm-ups").isBetween(3L, 16L);
+        assertThat(new Plan(0, 1, 1).warmUp(List.of(w), () -> compiled[0]++).quiet()).as("no warm-up asked").isTrue();
+    }
+
+    @Test
     void histogramIsExactBelow128() {
         LatencyHistogram h = new LatencyHistogram();
         for (int v = 1; v <= 100; v++) {
