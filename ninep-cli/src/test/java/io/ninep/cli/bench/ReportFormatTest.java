@@ -137,6 +137,21 @@ class ReportFormatTest {
         assertThat(report.baselines().rowCount()).as("figures in turn live in their table").isZero();
     }
 
+    @Test
+    void readsShowTheBlastFromFileSizedMemoryTakenInTurnBesideTheSocket() {
+        List<Result> rs = List.of(seq("memory", "read", 1 << 20, 4, 2700),
+                inTurn(SeqScenario.PAIRED_BLAST, "raw", "memory", 1 << 20, Metric.THROUGHPUT, 3300),
+                inTurn(SeqScenario.PAIRED_RATIO, "ninep", "memory", 1 << 20, Metric.RATIO_IN_TURN, 0.79),
+                inTurn(SeqScenario.PAIRED_FROM_FILE, "raw", "memory", 1 << 20, Metric.THROUGHPUT, 2900),
+                inTurn(SeqScenario.PAIRED_FROM_FILE_RATIO, "ninep", "memory", 1 << 20, Metric.RATIO_IN_TURN, 0.91));
+        Report report = new Report(rs);
+        TextTable t = report.inTurn("read");
+        assertThat(t.headers()).containsExactly("msize", "memory x4", "raw in turn", "ratio", "raw file-sized", "ratio");
+        assertThat(t.rows()).containsExactly(List.of("1M", "2 700", "3 300", "0.79", "2 900", "0.91"));
+        assertThat(report.inTurn("write").rowCount()).isZero();
+        assertThat(report.baselines().rowCount()).as("figures in turn live in their table").isZero();
+    }
+
     private static Result inTurn(String scenario, String server, String backend, long msize, Metric metric,
                                  double... values) {
         return inTurn("read", scenario, server, backend, msize, metric, values);
