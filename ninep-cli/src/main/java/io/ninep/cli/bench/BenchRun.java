@@ -40,6 +40,7 @@ public final class BenchRun {
 
     public Outcome run() throws Exception {
         Machine machine = Machine.describe();
+        CpuTimes cpuAtStart = CpuTimes.now();
         String runId = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         Files.createDirectories(options.out());
         log.println("ninep bench: " + machine.line() + "; load " + machine.loadBefore());
@@ -71,8 +72,9 @@ public final class BenchRun {
             }
         }
         String loadAfter = Machine.loadAverage();
+        double steal = CpuTimes.now().stealSince(cpuAtStart);
         List<TargetCheck.Verdict> verdicts = new TargetCheck(results, options.inFlight()).verdicts();
-        List<Path> files = write(runId, machine, loadAfter, results, verdicts);
+        List<Path> files = write(runId, machine, loadAfter, steal, results, verdicts);
         return new Outcome(results, verdicts, files);
     }
 
@@ -166,13 +168,15 @@ public final class BenchRun {
         return list;
     }
 
-    private List<Path> write(String runId, Machine machine, String loadAfter, List<Result> results,
+    private List<Path> write(String runId, Machine machine, String loadAfter, double steal, List<Result> results,
                              List<TargetCheck.Verdict> verdicts) throws IOException {
         Path dir = options.out();
         List<Path> files = new ArrayList<>();
         files.add(writeString(dir.resolve("results.csv"), CsvFormat.results(runId, results)));
         files.add(writeString(dir.resolve("targets.csv"), CsvFormat.targets(verdicts)));
         List<String> machineLines = new ArrayList<>(machine.lines(loadAfter));
+        machineLines.add(String.format("steal (CPU time the hypervisor gave other guests) during the run: %.1f%%;"
+                + " the points where it took 1%% or more say so in results.csv", 100 * steal));
         machineLines.add("command: ninep bench " + String.join(" ", commandLine));
         machineLines.add("method: " + method() + "; " + placement());
         files.add(writeString(dir.resolve("machine.txt"), String.join("\n", machineLines) + "\n"));

@@ -257,8 +257,9 @@ final class SeqScenario {
             if (!pairsWithBlast(p)) {
                 Plan.WarmUp warm = plan.warmUp(List.of(subject), () -> ctx.jitTimes().total());
                 BenchContext.JitTimes jit = ctx.jitTimes();
+                CpuTimes cpu = CpuTimes.now();
                 Summary bytes = plan.withoutWarmUp().measure(subject);
-                note = withCounters(note, before, warm, ctx.jitTimes().since(jit));
+                note = withCounters(note, before, warm, ctx.jitTimes().since(jit), CpuTimes.now().stealSince(cpu));
                 return new Measured(s.msize(), bytes.times(1.0 / Sizes.MIB), note, null, null, null, null);
             }
             // The blast's chunk is the msize, as in the baseline family, from one buffer into one.
@@ -277,8 +278,9 @@ final class SeqScenario {
                 all.add(subject);
                 Plan.WarmUp warm = plan.warmUp(all, () -> ctx.jitTimes().total());
                 BenchContext.JitTimes jit = ctx.jitTimes();
+                CpuTimes cpu = CpuTimes.now();
                 List<Plan.InTurn> t = plan.withoutWarmUp().measureInTurn(baselines, subject);
-                note = withCounters(note, before, warm, ctx.jitTimes().since(jit));
+                note = withCounters(note, before, warm, ctx.jitTimes().since(jit), CpuTimes.now().stealSince(cpu));
                 Plan.InTurn socket = t.getFirst();
                 Plan.InTurn file = fileBound != null ? t.get(1) : null;
                 return new Measured(s.msize(), socket.subject().times(1.0 / Sizes.MIB), note,
@@ -299,17 +301,22 @@ final class SeqScenario {
     }
 
     /**
-     * The note with what cost the point time besides moving bytes: a warm-up that ended with the
-     * JITs still compiling, compilation during the repeats (either JVM), and what ninep's server
+     * The note with what cost the point time besides moving bytes: CPU time the hypervisor took
+     * during the repeats (1% or more), a warm-up that ended with the JITs still compiling,
+     * compilation during the repeats (either JVM), and what ninep's server
      * did (buffers its pools refused, taken from the heap instead; garbage collections). The
      * server's counters are taken while the point's connection is still open, as the pools'
      * counters are its own.
      */
     private String withCounters(String note, ServerUnderTest.ServerStats before, Plan.WarmUp warm,
-                                BenchContext.JitTimes compiled) throws IOException {
+                                BenchContext.JitTimes compiled, double steal) throws IOException {
         List<String> parts = new ArrayList<>();
         if (!note.isEmpty()) {
             parts.add(note);
+        }
+        if (steal >= 0.01) {
+            parts.add(String.format("the hypervisor took %.0f%% of the CPUs' time during the repeats (steal)",
+                    100 * steal));
         }
         if (!warm.quiet()) {
             parts.add(String.format("the JITs still compiled after %.1f s of warm-up", warm.nanos() / 1e9));
