@@ -239,7 +239,7 @@ final class SeqScenario {
                         + maxIo + " bytes: use a larger --file-size");
             }
             ByteBuffer buf = arena.allocate(chunk, 4096).asByteBuffer();
-            ServerUnderTest.ServerStats before = e.server().equals("ninep") ? ctx.server.stats() : null;
+            boolean ours = e.server().equals("ninep");
             long[] offset = {0};
             Plan.Step step = () -> {
                 if (offset[0] + chunk > fileSize) {
@@ -255,12 +255,10 @@ final class SeqScenario {
             };
             Plan.Window subject = Plan.loop(step);
             if (!pairsWithBlast(p)) {
-                Plan.WarmUp warm = plan.warmUp(List.of(subject), () -> ctx.jitTimes().total());
-                BenchContext.JitTimes jit = ctx.jitTimes();
-                CpuTimes cpu = CpuTimes.now();
-                Summary bytes = plan.withoutWarmUp().measure(subject);
-                note = withCounters(note, before, warm, ctx.jitTimes().since(jit), CpuTimes.now().stealSince(cpu));
-                return new Measured(s.msize(), bytes.times(1.0 / Sizes.MIB), note, null, null, null, null);
+                Counted<Summary> bytes = warmThenMeasure(plan, List.of(subject), ours,
+                        () -> plan.withoutWarmUp().measure(subject));
+                return new Measured(s.msize(), bytes.value().times(1.0 / Sizes.MIB), join(note, bytes.note()),
+                        null, null, null, null);
             }
             // The blast's chunk is the msize, as in the baseline family, from one buffer into one.
             String address = ctx.server.addresses().get("raw-tcp");
@@ -276,14 +274,12 @@ final class SeqScenario {
                 }
                 List<Plan.Window> all = new ArrayList<>(baselines);
                 all.add(subject);
-                Plan.WarmUp warm = plan.warmUp(all, () -> ctx.jitTimes().total());
-                BenchContext.JitTimes jit = ctx.jitTimes();
-                CpuTimes cpu = CpuTimes.now();
-                List<Plan.InTurn> t = plan.withoutWarmUp().measureInTurn(baselines, subject);
-                note = withCounters(note, before, warm, ctx.jitTimes().since(jit), CpuTimes.now().stealSince(cpu));
+                Counted<List<Plan.InTurn>> counted = warmThenMeasure(plan, all, ours,
+                        () -> plan.withoutWarmUp().measureInTurn(baselines, subject));
+                List<Plan.InTurn> t = counted.value();
                 Plan.InTurn socket = t.getFirst();
                 Plan.InTurn file = fileBound != null ? t.get(1) : null;
-                return new Measured(s.msize(), socket.subject().times(1.0 / Sizes.MIB), note,
+                return new Measured(s.msize(), socket.subject().times(1.0 / Sizes.MIB), join(note, counted.note()),
                         socket.baseline().times(1.0 / Sizes.MIB), socket.ratios(),
                         file == null ? null : file.baseline().times(1.0 / Sizes.MIB), file == null ? null : file.ratios());
             }
@@ -300,20 +296,32 @@ final class SeqScenario {
                 : Baselines.openIntoFile(address, p.msize(), fileSize);
     }
 
+    /** What the repeats measured, and the note of what else ran while they did. */
+    private record Counted<T>(T value, String note) {}
+
+    @FunctionalInterface
+    private interface Repeats<T> {
+        T run() throws Exception;
+    }
+
     /**
-     * The note with what cost the point time besides moving bytes: CPU time the hypervisor took
-     * during the repeats (1% or more), a warm-up that ended with the JITs still compiling,
-     * compilation during the repeats (either JVM), and what ninep's server
-     * did (buffers its pools refused, taken from the heap instead; garbage collections). The
-     * server's counters are taken while the point's connection is still open, as the pools'
-     * counters are its own.
+     * Warms {@code windows} up until the JITs are quiet ({@link Plan#warmUp}), runs the repeats,
+     * and notes what cost them time besides moving bytes: CPU time the hypervisor took (1% or
+     * more), a warm-up that ended with the JITs still compiling, compilation during the repeats
+     * (either JVM), and for ninep's server ({@code ours}) the buffers its pools refused (taken from
+     * the heap instead) and its garbage collections. The server's counters are read while the
+     * point's connection is open, as the pools' counters are its own.
      */
-    private String withCounters(String note, ServerUnderTest.ServerStats before, Plan.WarmUp warm,
-                                BenchContext.JitTimes compiled, double steal) throws IOException {
+    private <T> Counted<T> warmThenMeasure(Plan plan, List<Plan.Window> windows, boolean ours, Repeats<T> repeats)
+            throws Exception {
+        Plan.WarmUp warm = plan.warmUp(windows, () -> ctx.jitTimes().total());
+        ServerUnderTest.ServerStats before = ours ? ctx.server.stats() : null;
+        BenchContext.JitTimes jit = ctx.jitTimes();
+        CpuTimes cpu = CpuTimes.now();
+        T value = repeats.run();
+        double steal = CpuTimes.now().stealSince(cpu);
+        BenchContext.JitTimes compiled = ctx.jitTimes().since(jit);
         List<String> parts = new ArrayList<>();
-        if (!note.isEmpty()) {
-            parts.add(note);
-        }
         if (steal >= 0.01) {
             parts.add(String.format("the hypervisor took %.0f%% of the CPUs' time during the repeats (steal)",
                     100 * steal));
@@ -326,12 +334,14 @@ final class SeqScenario {
                     + compiled.server() + " ms)");
         }
         if (before != null) {
-            String server = serverCounters(before, ctx.server.stats());
-            if (!server.isEmpty()) {
-                parts.add(server);
-            }
+            parts.add(serverCounters(before, ctx.server.stats()));
         }
-        return String.join("; ", parts);
+        return new Counted<>(value, join(parts.toArray(String[]::new)));
+    }
+
+    /** The non-empty ones, separated by "; ". */
+    private static String join(String... notes) {
+        return String.join("; ", java.util.Arrays.stream(notes).filter(n -> !n.isEmpty()).toList());
     }
 
     static String serverCounters(ServerUnderTest.ServerStats before, ServerUnderTest.ServerStats after) {
