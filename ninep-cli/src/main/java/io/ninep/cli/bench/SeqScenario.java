@@ -8,6 +8,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -263,7 +264,7 @@ final class SeqScenario {
             // The blast's chunk is the msize, as in the baseline family, from one buffer into one.
             String address = ctx.server.addresses().get("raw-tcp");
             try (Region region = new Region(p.msize(), p.msize());
-                 Region own = new Region(MemorySegment.ofBuffer(buf), p.msize());
+                 Region own = pairsWithFileBlast(p) && p.read() ? landing(buf, p.msize()) : null;
                  RawClient raw = Baselines.openBlast(address, p.msize(), p.read(), 0);
                  RawClient fileBound = pairsWithFileBlast(p) ? openFileBlast(address, p, fileSize) : null) {
                 List<Plan.Window> baselines = new ArrayList<>();
@@ -284,6 +285,15 @@ final class SeqScenario {
                         file == null ? null : file.baseline().times(1.0 / Sizes.MIB), file == null ? null : file.ratios());
             }
         }
+    }
+
+    /**
+     * Where a read's file-bound blast lands its chunks: the point's own buffer, as its reads do;
+     * a region as large of its own where that buffer holds no whole chunk (a file of one request,
+     * whose requests are an msize less the header).
+     */
+    static Region landing(ByteBuffer buf, int chunk) {
+        return buf.capacity() >= chunk ? new Region(MemorySegment.ofBuffer(buf), chunk) : new Region(chunk, chunk);
     }
 
     /**
@@ -341,7 +351,7 @@ final class SeqScenario {
 
     /** The non-empty ones, separated by "; ". */
     private static String join(String... notes) {
-        return String.join("; ", java.util.Arrays.stream(notes).filter(n -> !n.isEmpty()).toList());
+        return String.join("; ", Arrays.stream(notes).filter(n -> !n.isEmpty()).toList());
     }
 
     static String serverCounters(ServerUnderTest.ServerStats before, ServerUnderTest.ServerStats after) {

@@ -182,6 +182,27 @@ class ReportFormatTest {
     }
 
     @Test
+    void aReadsBlastFromFileSizedMemoryLandsInThePointsBufferOrInOneOfItsOwnWhereNoChunkFits() {
+        int chunk = 1 << 20;
+        java.nio.ByteBuffer two = java.nio.ByteBuffer.allocateDirect(2 * chunk);
+        try (Region r = SeqScenario.landing(two, chunk)) {
+            var first = r.next();
+            var second = r.next();
+            assertThat(first.capacity()).isEqualTo(chunk);
+            first.put(0, (byte) 7);
+            second.put(0, (byte) 9);
+            assertThat(two.get(0)).as("the point's own buffer").isEqualTo((byte) 7);
+            assertThat(two.get(chunk)).isEqualTo((byte) 9);
+            r.next().put(0, (byte) 11);
+            assertThat(two.get(0)).as("walking it again").isEqualTo((byte) 11);
+        }
+        java.nio.ByteBuffer oneRequest = java.nio.ByteBuffer.allocateDirect(chunk - 24);
+        try (Region r = SeqScenario.landing(oneRequest, chunk)) {
+            assertThat(r.next().capacity()).as("a whole chunk, in memory of its own").isEqualTo(chunk);
+        }
+    }
+
+    @Test
     void iperf3IntervalsSkipTheOmittedOnes() {
         String json = """
                 {"start": {"x": 1},
