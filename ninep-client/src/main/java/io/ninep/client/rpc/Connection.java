@@ -49,7 +49,9 @@ import java.util.concurrent.locks.LockSupport;
  *       caller sends its own request with {@link Transport#sendNow}, which neither waits nor
  *       can be interrupted (send(2) on a socket), and saves a thread hand-off per round trip;
  *       what that could not send, the writer sends before anything else. Requests that come
- *       while others are in flight go through the writer, so that they leave together.
+ *       while others are in flight go through the writer, so that they leave together; but a
+ *       large Tread is sent by its caller whenever the writer is idle (the pieces of a large
+ *       transfer come one at a time, with nothing to leave with).
  *   <li>The reader, a platform thread, reads each reply's header, finds the request by its tag,
  *       reads the body into the request's reply buffer (a Rread's or Rreaddir's payload straight
  *       into the caller's buffer), decodes it, and settles the request. It never writes and

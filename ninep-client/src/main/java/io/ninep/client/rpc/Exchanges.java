@@ -9,6 +9,7 @@ import io.ninep.protocol.ProtocolException;
 import io.ninep.protocol.message.RMessage;
 import io.ninep.protocol.message.TMessage;
 import io.ninep.protocol.message.Tflush;
+import io.ninep.protocol.message.Tread;
 import io.ninep.transport.FrameWriter;
 import io.ninep.transport.Transport;
 import io.ninep.transport.buffer.BufferPool;
@@ -53,6 +54,8 @@ import java.util.concurrent.locks.ReentrantLock;
 final class Exchanges {
     private static final System.Logger LOG = System.getLogger("io.ninep.client");
     private static final int SPARE_REQUESTS = 256;
+    /** A Tread asking for this many bytes or more is sent by its caller whenever the writer is idle. */
+    static final int LARGE_READ = 16 * 1024;
     private static final long POOL_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Transport transport;
@@ -466,22 +469,36 @@ final class Exchanges {
     }
 
     /**
+     * A Tread of {@link #LARGE_READ} bytes or more. The pieces of a large transfer's window
+     * ({@code Fid.readAll}) are asked for one at a time, each as the one before comes back, so
+     * none has company to leave with; and its reply's payload costs far more than the send
+     * system call that batching would save. Measured at 64 KiB, four in flight, over loopback TCP:
+     * through the writer thread the client spent about 25 us of CPU per request, sent by their
+     * callers about 22.
+     */
+    static boolean asksForLargePayload(TMessage m) {
+        return m instanceof Tread t && Integer.compareUnsigned(t.count(), LARGE_READ) >= 0;
+    }
+
+    /**
      * For a request that has just taken its permit: whether its caller sends it itself, now,
      * instead of waking the writer thread, which costs a thread hand-off on every round trip.
-     * Only while the connection runs one request at a time: nothing else queued or awaiting a
-     * reply, now and at the request before (the first request of a burst finds the connection
-     * idle too, and the others that come right after it should leave with it, in one write), the
-     * writer not writing; and only where the frame writer can send without waiting or being
-     * interrupted ({@link FrameWriter#canWriteNow}). If so the request has its tag and is SENT,
-     * and the writer waits until {@link #sendNow} is done.
+     * Small requests only while the connection runs one request at a time: nothing else queued
+     * or awaiting a reply, now and at the request before (the first request of a burst finds the
+     * connection idle too, and the others that come right after it should leave with it, in one
+     * write); a large read ({@link #asksForLargePayload}) also while others await their replies.
+     * Either way only with nothing queued before it, the writer not writing, and where the frame
+     * writer can send without waiting or being interrupted ({@link FrameWriter#canWriteNow}). If
+     * so the request has its tag and is SENT, and the writer waits until {@link #sendNow} is done.
      */
     private boolean takeToSendNow(Request r) {
         assert lock.isHeldByCurrentThread();
         boolean alone = permits.held() == 1;
         boolean aloneBefore = lastSubmitAlone;
         lastSubmitAlone = alone;
-        if (!alone || !aloneBefore || !queue.isEmpty() || writerBusy || callerSending || restPending
-                || closeCause != null || !frames.canWriteNow(r.message)) {
+        boolean mayGoAlone = alone && aloneBefore || asksForLargePayload(r.message);
+        if (!mayGoAlone || !queue.isEmpty() || writerBusy || callerSending || restPending || closeCause != null
+                || !frames.canWriteNow(r.message)) {
             return false;
         }
         markSent(r);

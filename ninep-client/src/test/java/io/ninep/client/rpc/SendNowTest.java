@@ -12,11 +12,13 @@ import io.ninep.protocol.message.RMessage;
 import io.ninep.protocol.message.Rclunk;
 import io.ninep.protocol.message.Rflush;
 import io.ninep.protocol.message.Rgetattr;
+import io.ninep.protocol.message.Rread;
 import io.ninep.protocol.message.Rwalk;
 import io.ninep.protocol.message.Rwrite;
 import io.ninep.protocol.message.Tclunk;
 import io.ninep.protocol.message.Tflush;
 import io.ninep.protocol.message.Tgetattr;
+import io.ninep.protocol.message.Tread;
 import io.ninep.protocol.message.Twalk;
 import io.ninep.protocol.message.Twrite;
 import io.ninep.transport.testing.SendNowTransport;
@@ -27,7 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A caller on an idle connection sends its own request (the transport's {@code sendNow}), and
  * the writer thread sends what the transport could not take, before anything else. Requests that
- * come while others are in flight still go through the writer, so that they leave together.
+ * come while others are in flight still go through the writer, so that they leave together,
+ * except large reads, which have nothing to leave with.
  */
 class SendNowTest extends PeerTestBase {
     private SendNowTransport transport;
@@ -128,6 +131,41 @@ class SendNowTest extends PeerTestBase {
             c.get();
         }
         assertThat(transport.callers()).hasSize(2);
+    }
+
+    @Test
+    void aLargeReadIsSentByItsCallerWhileOthersAwaitTheirReplies() throws Exception {
+        open(offered -> offered);
+        RpcFuture<RMessage> getattr = connection.send(new Tgetattr(1, Attr.BASIC));   // alone: by its caller
+        Received g = peer.expectFrame(Tgetattr.class);
+        awaitWriterIdle();
+
+        // The getattr awaits its reply: a small request now goes through the writer, a large read does not.
+        RpcFuture<RMessage> clunk = connection.send(new Tclunk(2));
+        Received c = peer.expectFrame(Tclunk.class);
+        assertThat(transport.callers()).hasSize(1);
+        awaitWriterIdle();
+        ByteBuffer dst = ByteBuffer.allocate(Exchanges.LARGE_READ);
+        RpcFuture<Integer> large = connection.sendInto(new Tread(3, 0, Exchanges.LARGE_READ), dst, ReplyHandler.COUNT);
+        Received r = peer.expectFrame(Tread.class);
+        assertThat(transport.callers()).hasSize(2).doesNotContain(readerOrWriter());
+        awaitWriterIdle();
+        RpcFuture<Integer> small = connection.sendInto(new Tread(3, 0, Exchanges.LARGE_READ - 1),
+                ByteBuffer.allocate(Exchanges.LARGE_READ - 1), ReplyHandler.COUNT);
+        Received s = peer.expectFrame(Tread.class);
+        assertThat(transport.callers()).as("a read below the threshold went through the writer").hasSize(2);
+
+        byte[] data = new byte[Exchanges.LARGE_READ];
+        java.util.Arrays.fill(data, (byte) 7);
+        peer.send(r.tag(), new Rread(ByteBuffer.wrap(data)));
+        peer.send(s.tag(), new Rread(ByteBuffer.allocate(0)));
+        peer.send(c.tag(), Rclunk.INSTANCE);
+        peer.send(g.tag(), new Rgetattr(attr(1, 1)));
+        assertThat(large.get()).isEqualTo(Exchanges.LARGE_READ);
+        assertThat(dst.array()).containsOnly((byte) 7);
+        assertThat(small.get()).isZero();
+        clunk.get();
+        getattr.get();
     }
 
     /** Until the writer thread has come back for work: a caller sends only while it is idle. */
