@@ -30,6 +30,7 @@ public final class Report {
         for (String op : List.of("read", "write")) {
             all.add(inTurn(op));
         }
+        all.add(diodInTurn());
         all.add(small());
         all.add(alloc());
         all.add(readdir());
@@ -44,11 +45,7 @@ public final class Report {
                 "what", ">median", ">min", ">max", "unit", "note");
         for (Result r : results) {
             if (r.family() != Family.BASELINE || r.scenario().equals("blast") || r.scenario().equals("blast-file")
-                    || r.scenario().equals(SeqScenario.PAIRED_BLAST) || r.scenario().equals(SeqScenario.PAIRED_RATIO)
-                    || r.scenario().equals(SeqScenario.PAIRED_INTO_FILE)
-                    || r.scenario().equals(SeqScenario.PAIRED_INTO_FILE_RATIO)
-                    || r.scenario().equals(SeqScenario.PAIRED_FROM_FILE)
-                    || r.scenario().equals(SeqScenario.PAIRED_FROM_FILE_RATIO)) {
+                    || SeqScenario.IN_TURN.contains(r.scenario())) {
                 continue;
             }
             if (r.scenario().equals("memcpy") && !(r.msize() == 64 * 1024 || r.msize() == 1 << 20 || r.msize() == 128 << 20)) {
@@ -159,6 +156,32 @@ public final class Report {
                 }
             }
             t.row(row.toArray(String[]::new));
+        }
+        return t;
+    }
+
+    /**
+     * The points diod's took turns with (ninep's local backend at diod's msize, over TCP): ninep's
+     * figure, diod's in turn and the median of the repeats' ratios, by direction and in-flight count.
+     */
+    TextTable diodInTurn() {
+        TextTable t = new TextTable("Sequential I/O against diod measured in turn with its repeats, MiB/s, and the median"
+                + " of the repeats' ratios (what the target against diod compares)",
+                "op", ">msize", ">in flight", ">ninep/local", ">diod in turn", ">ratio", ">ratio min", ">ratio max");
+        for (Result d : results) {
+            if (d.family() != Family.BASELINE || !d.scenario().equals(SeqScenario.PAIRED_DIOD)) {
+                continue;
+            }
+            Optional<Result> ours = results.stream().filter(r -> r.family() == Family.SEQ && r.server().equals("ninep")
+                    && r.backend().equals(d.backend()) && r.transport().equals(d.transport()) && r.op().equals(d.op())
+                    && r.msize() == d.msize() && r.inFlight() == d.inFlight()).findFirst();
+            Optional<Result> ratio = results.stream().filter(r -> r.family() == Family.BASELINE
+                    && r.scenario().equals(SeqScenario.PAIRED_DIOD_RATIO) && r.op().equals(d.op())
+                    && r.msize() == d.msize() && r.inFlight() == d.inFlight()).findFirst();
+            t.row(d.op(), Sizes.label(d.msize()), Integer.toString(d.inFlight()), cell(ours), cell(Optional.of(d)),
+                    ratio.map(x -> String.format("%.2f", x.value().median())).orElse(""),
+                    ratio.map(x -> String.format("%.2f", x.value().min())).orElse(""),
+                    ratio.map(x -> String.format("%.2f", x.value().max())).orElse(""));
         }
         return t;
     }

@@ -9,9 +9,11 @@ import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Sequential read and write of the big file through ninep's client, for every msize of the
@@ -92,6 +94,17 @@ final class SeqScenario {
                         p.read() ? "from file-sized memory" : "into the file", Baselines.range(m.fileInTurn()),
                         m.fileRatioInTurn().median());
             }
+            if (m.diodInTurn() != null) {
+                ctx.add(new Result(Family.BASELINE, PAIRED_DIOD, "diod", p.endpoint().backend(), p.endpoint().transport(),
+                        op, p.msize(), p.inFlight(), 1, Metric.THROUGHPUT, m.diodInTurn(),
+                        "diod's same point, in turn with the repeats of " + p.label()));
+                ctx.add(new Result(Family.BASELINE, PAIRED_DIOD_RATIO, p.endpoint().server(), p.endpoint().backend(),
+                        p.endpoint().transport(), op, p.msize(), p.inFlight(), 1, Metric.RATIO_IN_TURN,
+                        m.diodRatioInTurn(), "each repeat of " + p.label() + " over diod's window just before it"));
+                line += String.format("; diod in turn: %s MiB/s (ratio by repeat %.2f, %.2f to %.2f)",
+                        Baselines.range(m.diodInTurn()), m.diodRatioInTurn().median(), m.diodRatioInTurn().min(),
+                        m.diodRatioInTurn().max());
+            }
             ctx.progress(line);
         }
     }
@@ -130,6 +143,20 @@ final class SeqScenario {
     /** The scenario of a point's repeats over the window of {@link #PAIRED_FROM_FILE} just before each. */
     static final String PAIRED_FROM_FILE_RATIO = "ratio-file-in-turn";
 
+    /**
+     * The scenario of diod's sequential point measured in turn with the repeats of ninep's local
+     * backend at diod's msize (same op, msize and in-flight count, the same file on tmpfs): the
+     * baseline the target against diod prefers, since diod's own point ran minutes apart.
+     */
+    static final String PAIRED_DIOD = "diod-paired";
+
+    /** The scenario of a point's repeats over the window of {@link #PAIRED_DIOD} just before each. */
+    static final String PAIRED_DIOD_RATIO = "ratio-diod-in-turn";
+
+    /** Every scenario this class measures in turn with a point's repeats (reported with the sequential tables). */
+    static final Set<String> IN_TURN = Set.of(PAIRED_BLAST, PAIRED_RATIO, PAIRED_INTO_FILE, PAIRED_INTO_FILE_RATIO,
+            PAIRED_FROM_FILE, PAIRED_FROM_FILE_RATIO, PAIRED_DIOD, PAIRED_DIOD_RATIO);
+
     /** The file-bound blast that takes turns with the reads ({@link #PAIRED_FROM_FILE}) or writes. */
     static String pairedFile(boolean read) {
         return read ? PAIRED_FROM_FILE : PAIRED_INTO_FILE;
@@ -147,9 +174,11 @@ final class SeqScenario {
      *     file for a write, sent from file-sized memory for a read), in turn with the point's
      *     repeats, or null if the point has none
      * @param fileRatioInTurn each repeat over that blast's window before it, or null likewise
+     * @param diodInTurn diod's same point in turn with the point's repeats ({@link #PAIRED_DIOD}), or null
+     * @param diodRatioInTurn each repeat over diod's window before it, or null likewise
      */
     record Measured(int msize, Summary throughput, String note, Summary rawInTurn, Summary ratioInTurn,
-                    Summary fileInTurn, Summary fileRatioInTurn) {}
+                    Summary fileInTurn, Summary fileRatioInTurn, Summary diodInTurn, Summary diodRatioInTurn) {}
 
     /**
      * Whether a raw blast takes turns with this point's repeats: the points the targets compare
@@ -163,6 +192,18 @@ final class SeqScenario {
         boolean target = p.msize() >= Sizes.MIB || p.msize() == DiodProcess.MAX_MSIZE && e.backend().equals("local");
         return target && e.server().equals("ninep") && e.transport().equals("tcp") && p.inFlight() == ctx.options.inFlight()
                 && ctx.server.addresses().containsKey("raw-tcp");
+    }
+
+    /**
+     * Whether diod's same point takes turns with this one: ninep's local backend over TCP at
+     * diod's msize, 1 and N in flight, the points the target against diod compares. On this
+     * machine the hypervisor takes a fifth of the CPUs in some minutes and not in others, so two
+     * points measured minutes apart can differ by more than the target's margin.
+     */
+    private boolean pairsWithDiod(Point p) {
+        Endpoint e = p.endpoint();
+        return ctx.diod() != null && e.server().equals("ninep") && e.backend().equals("local")
+                && e.transport().equals("tcp") && p.msize() == DiodProcess.MAX_MSIZE;
     }
 
     /**
@@ -223,66 +264,143 @@ final class SeqScenario {
     }
 
     private Measured measure(Point p, Plan plan) throws Exception {
-        Endpoint e = p.endpoint();
         long fileSize = ctx.options.fileSize();
-        // The arena outlives the session: closing the session joins the client's writer thread,
+        // The arena outlives the sessions: closing a session joins the client's writer thread,
         // which may still be returning from the gathering write of the last Twrite (the server
         // can answer before writev returns), and a shared arena cannot close while a system call
         // holds one of its buffers.
         try (Arena arena = Arena.ofShared();
-             Session s = e.connect(p.msize(), p.inFlight()); Fid root = e.attach(s); Fid f = root.walk(e.bigFile())) {
-            String note = s.msize() == p.msize() ? "" : "asked msize " + p.msize() + ", got " + s.msize();
-            f.open(p.read() ? LinuxOpenFlags.O_RDONLY : LinuxOpenFlags.O_WRONLY);
-            long maxIo = f.maxIo();
-            long chunk = bufferBytes(maxIo, p.inFlight(), fileSize);
-            if (chunk < 1) {
-                throw new IOException("the file (" + Sizes.label(fileSize) + ") is smaller than one request of "
-                        + maxIo + " bytes: use a larger --file-size");
-            }
-            ByteBuffer buf = arena.allocate(chunk, 4096).asByteBuffer();
-            boolean ours = e.server().equals("ninep");
-            long[] offset = {0};
-            Plan.Step step = () -> {
-                if (offset[0] + chunk > fileSize) {
-                    offset[0] = 0;
-                }
-                buf.clear();
-                long n = p.read() ? f.readAll(offset[0], buf) : f.writeAll(offset[0], buf);
-                if (n != chunk) {
-                    throw new IOException(p.label() + ": moved " + n + " bytes of " + chunk + " at offset " + offset[0]);
-                }
-                offset[0] += chunk;
-                return n;
-            };
-            Plan.Window subject = Plan.loop(step);
-            if (!pairsWithBlast(p)) {
-                Counted<Summary> bytes = warmThenMeasure(plan, List.of(subject), ours,
-                        () -> plan.withoutWarmUp().measure(subject));
-                return new Measured(s.msize(), bytes.value().times(1.0 / Sizes.MIB), join(note, bytes.note()),
-                        null, null, null, null);
+             Transfer subject = Transfer.open(p.endpoint(), p, fileSize, arena);
+             Transfer diod = pairsWithDiod(p) ? Transfer.open(ctx.diod(), p, fileSize, arena) : null) {
+            String note = subject.session.msize() == p.msize() ? "" : "asked msize " + p.msize() + ", got "
+                    + subject.session.msize();
+            boolean ours = p.endpoint().server().equals("ninep");
+            boolean blast = pairsWithBlast(p);
+            boolean fileBlast = blast && pairsWithFileBlast(p);
+            if (!blast && diod == null) {
+                Counted<Summary> bytes = warmThenMeasure(plan, List.of(subject.window), ours,
+                        () -> plan.withoutWarmUp().measure(subject.window));
+                return new Measured(subject.session.msize(), bytes.value().times(1.0 / Sizes.MIB),
+                        join(note, bytes.note()), null, null, null, null, null, null);
             }
             // The blast's chunk is the msize, as in the baseline family, from one buffer into one.
             String address = ctx.server.addresses().get("raw-tcp");
-            try (Region region = new Region(p.msize(), p.msize());
-                 Region own = pairsWithFileBlast(p) && p.read() ? landing(buf, p.msize()) : null;
-                 RawClient raw = Baselines.openBlast(address, p.msize(), p.read(), 0);
-                 RawClient fileBound = pairsWithFileBlast(p) ? openFileBlast(address, p, fileSize) : null) {
+            try (Region region = blast ? new Region(p.msize(), p.msize()) : null;
+                 Region own = fileBlast && p.read() ? landing(subject.buffer, p.msize()) : null;
+                 RawClient raw = blast ? Baselines.openBlast(address, p.msize(), p.read(), 0) : null;
+                 RawClient fileBound = fileBlast ? openFileBlast(address, p, fileSize) : null) {
                 List<Plan.Window> baselines = new ArrayList<>();
-                baselines.add(Baselines.blastWindow(raw, region, p.msize(), p.read()));
+                if (raw != null) {
+                    baselines.add(Baselines.blastWindow(raw, region, p.msize(), p.read()));
+                }
                 if (fileBound != null) {
                     // A read's blast lands where the point's reads land; a write's sends from one buffer.
                     baselines.add(Baselines.blastWindow(fileBound, p.read() ? own : region, p.msize(), p.read()));
                 }
+                if (diod != null) {
+                    baselines.add(diod.window);
+                }
                 List<Plan.Window> all = new ArrayList<>(baselines);
-                all.add(subject);
+                all.add(subject.window);
                 Counted<List<Plan.InTurn>> counted = warmThenMeasure(plan, all, ours,
-                        () -> plan.withoutWarmUp().measureInTurn(baselines, subject));
-                List<Plan.InTurn> t = counted.value();
-                Plan.InTurn socket = t.getFirst();
-                Plan.InTurn file = fileBound != null ? t.get(1) : null;
-                return new Measured(s.msize(), socket.subject().times(1.0 / Sizes.MIB), join(note, counted.note()),
-                        socket.baseline().times(1.0 / Sizes.MIB), socket.ratios(),
-                        file == null ? null : file.baseline().times(1.0 / Sizes.MIB), file == null ? null : file.ratios());
+                        () -> plan.withoutWarmUp().measureInTurn(baselines, subject.window));
+                Iterator<Plan.InTurn> t = counted.value().iterator();
+                Plan.InTurn socket = raw != null ? t.next() : null;
+                Plan.InTurn file = fileBound != null ? t.next() : null;
+                Plan.InTurn withDiod = diod != null ? t.next() : null;
+                Summary throughput = (socket != null ? socket : withDiod).subject();
+                return new Measured(subject.session.msize(), throughput.times(1.0 / Sizes.MIB),
+                        join(note, counted.note()), mib(socket, Plan.InTurn::baseline), ratios(socket),
+                        mib(file, Plan.InTurn::baseline), ratios(file), mib(withDiod, Plan.InTurn::baseline),
+                        ratios(withDiod));
+            }
+        }
+    }
+
+    private static Summary mib(Plan.InTurn t, Function<Plan.InTurn, Summary> part) {
+        return t == null ? null : part.apply(t).times(1.0 / Sizes.MIB);
+    }
+
+    private static Summary ratios(Plan.InTurn t) {
+        return t == null ? null : t.ratios();
+    }
+
+    /**
+     * One endpoint's sequential transfer for a point: a session with the point's msize and
+     * window, the big file open, a direct buffer of one call's chunk, and the window that reads
+     * or writes it chunk by chunk, walking the file and wrapping.
+     */
+    private static final class Transfer implements AutoCloseable {
+        final Session session;
+        final ByteBuffer buffer;
+        final Plan.Window window;
+        private final Fid root;
+        private final Fid file;
+
+        private Transfer(Session session, Fid root, Fid file, ByteBuffer buffer, Plan.Window window) {
+            this.session = session;
+            this.root = root;
+            this.file = file;
+            this.buffer = buffer;
+            this.window = window;
+        }
+
+        static Transfer open(Endpoint e, Point p, long fileSize, Arena arena) throws IOException {
+            Session s = e.connect(p.msize(), p.inFlight());
+            Fid root = null;
+            Fid f = null;
+            try {
+                root = e.attach(s);
+                f = root.walk(e.bigFile());
+                f.open(p.read() ? LinuxOpenFlags.O_RDONLY : LinuxOpenFlags.O_WRONLY);
+                long chunk = bufferBytes(f.maxIo(), p.inFlight(), fileSize);
+                if (chunk < 1) {
+                    throw new IOException("the file (" + Sizes.label(fileSize) + ") is smaller than one request of "
+                            + f.maxIo() + " bytes: use a larger --file-size");
+                }
+                ByteBuffer buf = arena.allocate(chunk, 4096).asByteBuffer();
+                Fid file = f;
+                String label = new Point(e, p.msize(), p.inFlight(), p.read()).label();
+                long[] offset = {0};
+                Plan.Step step = () -> {
+                    if (offset[0] + chunk > fileSize) {
+                        offset[0] = 0;
+                    }
+                    buf.clear();
+                    long n = p.read() ? file.readAll(offset[0], buf) : file.writeAll(offset[0], buf);
+                    if (n != chunk) {
+                        throw new IOException(label + ": moved " + n + " bytes of " + chunk + " at offset " + offset[0]);
+                    }
+                    offset[0] += chunk;
+                    return n;
+                };
+                return new Transfer(s, root, f, buf, Plan.loop(step));
+            } catch (IOException | RuntimeException ex) {
+                closeAll(f, root, s);
+                throw ex;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            closeAll(file, root, session);
+        }
+
+        private static void closeAll(AutoCloseable... in) throws IOException {
+            IOException first = null;
+            for (AutoCloseable c : in) {
+                try {
+                    if (c != null) {
+                        c.close();
+                    }
+                } catch (Exception e) {
+                    if (first == null) {
+                        first = e instanceof IOException io ? io : new IOException(e);
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
             }
         }
     }

@@ -152,6 +152,20 @@ class ReportFormatTest {
         assertThat(report.baselines().rowCount()).as("figures in turn live in their table").isZero();
     }
 
+    @Test
+    void diodMeasuredInTurnHasATableOfItsOwnWithTheRatiosOfTheRepeats() {
+        List<Result> rs = List.of(seq("local", "read", 65536, 4, 1800),
+                inTurn(SeqScenario.PAIRED_DIOD, "diod", "local", 65536, Metric.THROUGHPUT, 1200),
+                inTurn(SeqScenario.PAIRED_DIOD_RATIO, "ninep", "local", 65536, Metric.RATIO_IN_TURN, 1.2, 1.45, 1.6));
+        Report report = new Report(rs);
+        TextTable t = report.diodInTurn();
+        assertThat(t.headers()).containsExactly("op", "msize", "in flight", "ninep/local", "diod in turn", "ratio",
+                "ratio min", "ratio max");
+        assertThat(t.rows()).containsExactly(List.of("read", "64K", "4", "1 800", "1 200", "1.45", "1.20", "1.60"));
+        assertThat(report.inTurn("read").rowCount()).as("no raw blast took turns here").isZero();
+        assertThat(report.baselines().rowCount()).as("figures in turn live in their table").isZero();
+    }
+
     private static Result inTurn(String scenario, String server, String backend, long msize, Metric metric,
                                  double... values) {
         return inTurn("read", scenario, server, backend, msize, metric, values);

@@ -97,6 +97,22 @@ class TargetCheckTest {
         assertThat(v.detail()).isEqualTo("x4: 200 / 200 MiB/s = 1.00 (memory backend 1.10, null backend, no file I/O, 1.20)");
     }
 
+    @Test
+    void againstDiodTheRatioByRepeatWithDiodInTurnDecidesWhereItExists() {
+        seq("ninep", "local", "read", 65536, 4, 1500);
+        seq("diod", "local", "read", 65536, 4, 1500);   // its own point, minutes apart: 1.0
+        rs.add(new Result(Family.BASELINE, SeqScenario.PAIRED_DIOD, "diod", "local", "tcp", "read", 65536, 4, 1,
+                Metric.THROUGHPUT, Summary.of(900, 1000, 1100), ""));
+        rs.add(new Result(Family.BASELINE, SeqScenario.PAIRED_DIOD_RATIO, "ninep", "local", "tcp", "read", 65536, 4, 1,
+                Metric.RATIO_IN_TURN, Summary.of(1.4, 1.6, 1.7), ""));
+        var v = verdict("Sequential read at msize 64K");
+        assertThat(v.outcome()).isEqualTo(TargetCheck.Outcome.PASS);
+        assertThat(v.ratio()).isEqualTo(1.6);
+        assertThat(v.baseline()).isEqualTo(1000);
+        assertThat(v.detail()).isEqualTo("x4: 1 500 MiB/s, diod in turn 1 000 MiB/s, ratio by repeat 1.60 (diod's own point"
+                + " 1 500 MiB/s)");
+    }
+
     /** A 50 us ping-pong and 64K at 2000 MiB/s: one request in flight moves at most 769 MiB/s. */
     private void loopbackCeiling() {
         rs.add(new Result(Family.BASELINE, "pingpong", "raw", "-", "tcp", "pingpong", 0, 1, 1, Metric.LATENCY_P50,
