@@ -276,7 +276,7 @@ final class SeqScenario {
                     + subject.session.msize();
             boolean ours = p.endpoint().server().equals("ninep");
             boolean blast = pairsWithBlast(p);
-            boolean fileBlast = blast && pairsWithFileBlast(p);
+            boolean fileBlast = pairsWithFileBlast(p);   // only where a blast pairs too
             if (!blast && diod == null) {
                 Counted<Summary> bytes = warmThenMeasure(plan, List.of(subject.window), ours,
                         () -> plan.withoutWarmUp().measure(subject.window));
