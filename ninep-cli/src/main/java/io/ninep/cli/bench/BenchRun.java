@@ -98,9 +98,13 @@ public final class BenchRun {
 
     /**
      * With {@code --pin}: the server JVM and diod on the servers' CPU, this JVM on the client's.
-     * The JVMs are pinned once started, not launched pinned, so that they size their garbage
-     * collector and carrier threads for the machine as an unpinned run does: only the placement
-     * differs. Returns this JVM's CPUs before, to give back after the run, or null if not pinned.
+     * The server JVM was launched on its CPU ({@link #startServer}), so it sized its carrier and
+     * GC threads for one CPU, as a JVM in a one-CPU container does; pinned after it started, it
+     * kept two carriers for the one CPU, and they took turns on it: the local backend's 64K reads
+     * with four in flight made 1.16 and 1.21 of diod (alternating windows against the same
+     * server launched pinned, which made 1.33 and 1.45). This JVM, which cannot be launched
+     * again, is pinned now. Returns its CPUs before, to give back after the run, or null if not
+     * pinned.
      */
     private String pin(ServerUnderTest server, DiodProcess diod) throws IOException, InterruptedException {
         Pinning p = options.pinning();
@@ -139,7 +143,8 @@ public final class BenchRun {
                     + ",settings=profile");
             jvm.add("-Xlog:jfr+startup=warning");
         }
-        ServerProcess p = ServerProcess.start(config, jvm, options.out().resolve("server.log"));
+        Integer cpu = options.pinning() == null ? null : options.pinning().serverCpu();
+        ServerProcess p = ServerProcess.start(config, jvm, cpu, options.out().resolve("server.log"));
         log.println("ninep bench: ninep's server runs in process " + p.pid() + " (" + String.join(" ", jvm) + ")");
         return p;
     }

@@ -53,8 +53,14 @@ final class ServerProcess implements ServerUnderTest {
         return cmd;
     }
 
-    static ServerProcess start(BenchServer.Config c, List<String> jvmOptions, Path log) throws IOException {
-        Process p = new ProcessBuilder(command(c, jvmOptions)).redirectError(log.toFile()).start();
+    /**
+     * Starts the server JVM; with {@code cpu}, launched on that CPU alone ({@code taskset -c}), so
+     * that it sizes its carrier and GC threads for the one CPU it has.
+     */
+    static ServerProcess start(BenchServer.Config c, List<String> jvmOptions, Integer cpu, Path log) throws IOException {
+        List<String> command = command(c, jvmOptions);
+        Process p = new ProcessBuilder(cpu == null ? command : CpuAffinity.launchedOn(cpu, command))
+                .redirectError(log.toFile()).start();
         var in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         var out = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8);
         String ready = in.readLine();
