@@ -496,8 +496,8 @@ final class Exchanges {
         boolean alone = permits.held() == 1;
         boolean aloneBefore = lastSubmitAlone;
         lastSubmitAlone = alone;
-        boolean mayGoAlone = alone && aloneBefore || asksForLargePayload(r.message);
-        if (!mayGoAlone || !queue.isEmpty() || writerBusy || callerSending || restPending || closeCause != null
+        boolean callerMaySend = alone && aloneBefore || asksForLargePayload(r.message);
+        if (!callerMaySend || !queue.isEmpty() || writerBusy || callerSending || restPending || closeCause != null
                 || !frames.canWriteNow(r.message)) {
             return false;
         }
