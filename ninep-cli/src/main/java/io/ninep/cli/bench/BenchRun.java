@@ -102,7 +102,8 @@ public final class BenchRun {
      * GC threads for one CPU, as a JVM in a one-CPU container does; pinned after it started, it
      * kept two carriers for the one CPU, and they took turns on it: the local backend's 64K reads
      * with four in flight made 1.16 and 1.21 of diod (alternating windows against the same
-     * server launched pinned, which made 1.33 and 1.45). This JVM, which cannot be launched
+     * server launched pinned, which made 1.33 and 1.45), though its 4M writes made 4 to 8 % more
+     * (likely a splice that waits for the socket, holding the one carrier). This JVM, which cannot be launched
      * again, is pinned now. Returns its CPUs before, to give back after the run, or null if not
      * pinned.
      */
