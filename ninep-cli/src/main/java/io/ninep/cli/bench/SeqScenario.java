@@ -9,11 +9,9 @@ import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * Sequential read and write of the big file through ninep's client, for every msize of the
@@ -70,40 +68,16 @@ final class SeqScenario {
                     p.endpoint().transport(), op, m.msize(), p.inFlight(), 1, Metric.THROUGHPUT, m.throughput(), m.note()));
             String line = String.format("[seq %d/%d] %s: %s MiB/s", ++i, points.size(), p.label(),
                     Baselines.range(m.throughput()));
-            if (m.rawInTurn() != null) {
-                ctx.add(new Result(Family.BASELINE, PAIRED_BLAST, "raw", p.endpoint().backend(), p.endpoint().transport(),
-                        op, p.msize(), p.inFlight(), 1, Metric.THROUGHPUT, m.rawInTurn(),
-                        "in turn with the repeats of " + p.label()));
-                ctx.add(new Result(Family.BASELINE, PAIRED_RATIO, p.endpoint().server(), p.endpoint().backend(),
-                        p.endpoint().transport(), op, p.msize(), p.inFlight(), 1, Metric.RATIO_IN_TURN, m.ratioInTurn(),
-                        "each repeat of " + p.label() + " over the raw blast's window just before it"));
-                line += String.format("; the raw socket in turn: %s MiB/s (ratio by repeat %.2f, %.2f to %.2f)",
-                        Baselines.range(m.rawInTurn()), m.ratioInTurn().median(), m.ratioInTurn().min(),
-                        m.ratioInTurn().max());
-            }
-            if (m.fileInTurn() != null) {
-                ctx.add(new Result(Family.BASELINE, pairedFile(p.read()), "raw", p.endpoint().backend(),
-                        p.endpoint().transport(), op, p.msize(), p.inFlight(), 1, Metric.THROUGHPUT, m.fileInTurn(),
-                        (p.read() ? "sent from file-sized memory" : "received into the big file")
-                                + ", in turn with the repeats of " + p.label()));
-                ctx.add(new Result(Family.BASELINE, pairedFileRatio(p.read()), p.endpoint().server(),
-                        p.endpoint().backend(), p.endpoint().transport(), op, p.msize(), p.inFlight(), 1,
-                        Metric.RATIO_IN_TURN, m.fileRatioInTurn(), "each repeat of " + p.label() + " over the window of"
-                        + " the raw blast " + (p.read() ? "from file-sized memory" : "into the file") + " just before it"));
-                line += String.format("; the raw socket %s in turn: %s MiB/s (ratio by repeat %.2f)",
-                        p.read() ? "from file-sized memory" : "into the file", Baselines.range(m.fileInTurn()),
-                        m.fileRatioInTurn().median());
-            }
-            if (m.diodInTurn() != null) {
-                ctx.add(new Result(Family.BASELINE, PAIRED_DIOD, "diod", p.endpoint().backend(), p.endpoint().transport(),
-                        op, p.msize(), p.inFlight(), 1, Metric.THROUGHPUT, m.diodInTurn(),
-                        "diod's same point, in turn with the repeats of " + p.label()));
-                ctx.add(new Result(Family.BASELINE, PAIRED_DIOD_RATIO, p.endpoint().server(), p.endpoint().backend(),
-                        p.endpoint().transport(), op, p.msize(), p.inFlight(), 1, Metric.RATIO_IN_TURN,
-                        m.diodRatioInTurn(), "each repeat of " + p.label() + " over diod's window just before it"));
-                line += String.format("; diod in turn: %s MiB/s (ratio by repeat %.2f, %.2f to %.2f)",
-                        Baselines.range(m.diodInTurn()), m.diodRatioInTurn().median(), m.diodRatioInTurn().min(),
-                        m.diodRatioInTurn().max());
+            for (Paired b : m.inTurn()) {
+                Turn t = b.turn();
+                ctx.add(new Result(Family.BASELINE, t.scenario(), t.server(), p.endpoint().backend(),
+                        p.endpoint().transport(), op, p.msize(), p.inFlight(), 1, Metric.THROUGHPUT, b.mib(),
+                        t.name() + ", in turn with the repeats of " + p.label()));
+                ctx.add(new Result(Family.BASELINE, t.ratioScenario(), p.endpoint().server(), p.endpoint().backend(),
+                        p.endpoint().transport(), op, p.msize(), p.inFlight(), 1, Metric.RATIO_IN_TURN, b.ratios(),
+                        "each repeat of " + p.label() + " over the window of " + t.name() + " just before it"));
+                line += String.format("; %s in turn: %s MiB/s (ratio by repeat %.2f, %.2f to %.2f)", t.name(),
+                        Baselines.range(b.mib()), b.ratios().median(), b.ratios().min(), b.ratios().max());
             }
             ctx.progress(line);
         }
@@ -168,17 +142,16 @@ final class SeqScenario {
     }
 
     /**
-     * @param rawInTurn the raw blast measured in turn with the point's repeats, or null if the point has none
-     * @param ratioInTurn each repeat over the blast's window before it, or null likewise
-     * @param fileInTurn the raw blast bound to the file ({@link #pairedFile}: received into the big
-     *     file for a write, sent from file-sized memory for a read), in turn with the point's
-     *     repeats, or null if the point has none
-     * @param fileRatioInTurn each repeat over that blast's window before it, or null likewise
-     * @param diodInTurn diod's same point in turn with the point's repeats ({@link #PAIRED_DIOD}), or null
-     * @param diodRatioInTurn each repeat over diod's window before it, or null likewise
+     * What takes turns with a point's repeats: the scenario of its figures, that of the point's
+     * repeats over its windows, who serves it, and its name in notes ("the raw socket", "diod").
      */
-    record Measured(int msize, Summary throughput, String note, Summary rawInTurn, Summary ratioInTurn,
-                    Summary fileInTurn, Summary fileRatioInTurn, Summary diodInTurn, Summary diodRatioInTurn) {}
+    record Turn(String scenario, String ratioScenario, String server, String name) {}
+
+    /** A baseline's figures from taking turns with a point: MiB/s, and the point's repeats over its windows. */
+    record Paired(Turn turn, Summary mib, Summary ratios) {}
+
+    /** @param inTurn what took turns with the point's repeats (none for most points), in the order they ran */
+    record Measured(int msize, Summary throughput, String note, List<Paired> inTurn) {}
 
     /**
      * Whether a raw blast takes turns with this point's repeats: the points the targets compare
@@ -281,7 +254,7 @@ final class SeqScenario {
                 Counted<Summary> bytes = warmThenMeasure(plan, List.of(subject.window), ours,
                         () -> plan.withoutWarmUp().measure(subject.window));
                 return new Measured(subject.session.msize(), bytes.value().times(1.0 / Sizes.MIB),
-                        join(note, bytes.note()), null, null, null, null, null, null);
+                        join(note, bytes.note()), List.of());
             }
             // The blast's chunk is the msize, as in the baseline family, from one buffer into one.
             String address = ctx.server.addresses().get("raw-tcp");
@@ -289,40 +262,35 @@ final class SeqScenario {
                  Region own = fileBlast && p.read() ? landing(subject.buffer, p.msize()) : null;
                  RawClient raw = blast ? Baselines.openBlast(address, p.msize(), p.read(), 0) : null;
                  RawClient fileBound = fileBlast ? openFileBlast(address, p, fileSize) : null) {
+                List<Turn> turns = new ArrayList<>();
                 List<Plan.Window> baselines = new ArrayList<>();
                 if (raw != null) {
+                    turns.add(new Turn(PAIRED_BLAST, PAIRED_RATIO, "raw", "the raw socket"));
                     baselines.add(Baselines.blastWindow(raw, region, p.msize(), p.read()));
                 }
                 if (fileBound != null) {
+                    turns.add(new Turn(pairedFile(p.read()), pairedFileRatio(p.read()), "raw",
+                            p.read() ? "the raw socket from file-sized memory" : "the raw socket into the file"));
                     // A read's blast lands where the point's reads land; a write's sends from one buffer.
                     baselines.add(Baselines.blastWindow(fileBound, p.read() ? own : region, p.msize(), p.read()));
                 }
                 if (diod != null) {
+                    turns.add(new Turn(PAIRED_DIOD, PAIRED_DIOD_RATIO, "diod", "diod"));
                     baselines.add(diod.window);
                 }
                 List<Plan.Window> all = new ArrayList<>(baselines);
                 all.add(subject.window);
                 Counted<List<Plan.InTurn>> counted = warmThenMeasure(plan, all, ours,
                         () -> plan.withoutWarmUp().measureInTurn(baselines, subject.window));
-                Iterator<Plan.InTurn> t = counted.value().iterator();
-                Plan.InTurn socket = raw != null ? t.next() : null;
-                Plan.InTurn file = fileBound != null ? t.next() : null;
-                Plan.InTurn withDiod = diod != null ? t.next() : null;
-                Summary throughput = (socket != null ? socket : withDiod).subject();
-                return new Measured(subject.session.msize(), throughput.times(1.0 / Sizes.MIB),
-                        join(note, counted.note()), mib(socket, Plan.InTurn::baseline), ratios(socket),
-                        mib(file, Plan.InTurn::baseline), ratios(file), mib(withDiod, Plan.InTurn::baseline),
-                        ratios(withDiod));
+                List<Paired> paired = new ArrayList<>();
+                for (int i = 0; i < turns.size(); i++) {
+                    Plan.InTurn t = counted.value().get(i);
+                    paired.add(new Paired(turns.get(i), t.baseline().times(1.0 / Sizes.MIB), t.ratios()));
+                }
+                return new Measured(subject.session.msize(), counted.value().getFirst().subject().times(1.0 / Sizes.MIB),
+                        join(note, counted.note()), paired);
             }
         }
-    }
-
-    private static Summary mib(Plan.InTurn t, Function<Plan.InTurn, Summary> part) {
-        return t == null ? null : part.apply(t).times(1.0 / Sizes.MIB);
-    }
-
-    private static Summary ratios(Plan.InTurn t) {
-        return t == null ? null : t.ratios();
     }
 
     /**

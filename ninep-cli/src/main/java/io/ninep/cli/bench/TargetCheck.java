@@ -202,9 +202,14 @@ public final class TargetCheck {
 
     /** A figure of {@code scenario} taken in turn with this backend's sequential point over TCP, N in flight. */
     private Optional<Double> inTurn(String scenario, String backend, String op, long msize) {
+        return inTurn(scenario, backend, op, msize, inFlight);
+    }
+
+    /** As {@link #inTurn(String, String, String, long)}, with {@code n} in flight. */
+    private Optional<Double> inTurn(String scenario, String backend, String op, long msize, int n) {
         return median(r -> r.family() == Family.BASELINE && r.scenario().equals(scenario)
                 && r.transport().equals("tcp") && r.backend().equals(backend) && r.op().equals(op) && r.msize() == msize
-                && r.inFlight() == inFlight);
+                && r.inFlight() == n);
     }
 
     // ---- against diod ----
@@ -229,13 +234,13 @@ public final class TargetCheck {
         for (int n : inFlight == 1 ? new int[] {1} : new int[] {1, inFlight}) {
             Optional<Double> ours = median(seq("ninep", "local", "tcp", op, msize, n));
             Optional<Double> diodAlone = median(seq("diod", "local", "tcp", op, msize, n));
-            Optional<Double> diodInTurn = median(diodInTurn(SeqScenario.PAIRED_DIOD, op, msize, n));
+            Optional<Double> diodInTurn = inTurn(SeqScenario.PAIRED_DIOD, "local", op, msize, n);
             Optional<Double> diod = diodInTurn.or(() -> diodAlone);
             if (ours.isEmpty() || diod.isEmpty()) {
                 continue;
             }
             // Repeat by repeat where diod took turns with the point, as against the raw socket.
-            Optional<Double> ratioInTurn = median(diodInTurn(SeqScenario.PAIRED_DIOD_RATIO, op, msize, n));
+            Optional<Double> ratioInTurn = inTurn(SeqScenario.PAIRED_DIOD_RATIO, "local", op, msize, n);
             double ratio = ratioInTurn.orElse(ours.get() / diod.get());
             double bar = VS_DIOD;
             if (ratioInTurn.isPresent()) {
@@ -284,12 +289,6 @@ public final class TargetCheck {
             return na(target, "needs the seq family with diod and the local backend at msize 64K");
         }
         return worst.verdict(target, trim(detail));
-    }
-
-    /** A figure of {@code scenario} taken in turn with the local backend's point at this msize over TCP, {@code n} in flight. */
-    private Predicate<Result> diodInTurn(String scenario, String op, long msize, int n) {
-        return r -> r.family() == Family.BASELINE && r.scenario().equals(scenario) && r.transport().equals("tcp")
-                && r.backend().equals("local") && r.op().equals(op) && r.msize() == msize && r.inFlight() == n;
     }
 
     /** The most one request in flight can move: msize bytes per ping-pong round trip plus their time at the raw rate. */
