@@ -13,9 +13,10 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Writes frames to a transport, one at a time, each with a gathering write of its encoded part
  * and its payload, so that bulk data (Twrite, Rread) is never copied into a staging buffer.
- * {@link #writeNow} is the exception: a small frame, whole in the staging buffer, sent with the
- * transport's {@link Transport#sendNow} by a thread that must neither wait nor be interrupted
- * inside a channel; what it could not send goes first with the next write.
+ * {@link #writeNow} is the exception: a frame sent with the transport's {@link Transport#sendNow}
+ * by a thread that must neither wait nor be interrupted inside a channel, whole from the staging
+ * buffer if it fits there, else its head from the staging buffer and its payload from its own
+ * (direct) buffer; what it could not send goes first with the next write.
  *
  * <p>Locking: {@code lock} guards the transport's write side, the staging buffer and the vector
  * array. It is a ReentrantLock because virtual threads take it, and it is never held while
@@ -39,8 +40,13 @@ public final class FrameWriter {
     /** The whole staging buffer, for {@link Transport#sendNow}. */
     private final MemorySegment stagingBytes = MemorySegment.ofBuffer(staging);
     private ByteBuffer[] batchVector = new ByteBuffer[8];   // guarded by lock
-    /** True while the staging buffer holds the unsent rest of a frame {@link #writeNow} began. Guarded by lock. */
+    /**
+     * True while the unsent rest of a frame {@link #writeNow} began is here: the staging buffer's
+     * remaining bytes, then {@code restPayload}'s. Guarded by lock.
+     */
     private boolean restPending;
+    /** The payload's unsent part while {@code restPending}, or null. Guarded by lock. */
+    private ByteBuffer restPayload;
     private volatile Dialect dialect;
 
     public FrameWriter(Transport transport, Dialect dialect) {
@@ -91,10 +97,19 @@ public final class FrameWriter {
 
     /**
      * True if {@code body} may go by {@link #writeNow}: the transport can send without waiting,
-     * and the whole frame fits the staging buffer (small requests, small Twrites).
+     * and either the whole frame fits the staging buffer (small requests, small Twrites) or its
+     * head does and its payload is in a direct buffer (large Twrites from pooled or mapped memory).
      */
     public boolean canWriteNow(Message body) {
-        return transport.sendsNow() && body.encodedSize(dialect) <= STAGING;
+        if (!transport.sendsNow()) {
+            return false;
+        }
+        Dialect d = dialect;
+        if (body.encodedSize(d) <= STAGING) {
+            return true;
+        }
+        ByteBuffer payload = body.payload();
+        return payload != null && payload.isDirect() && FrameEncoder.headerSize(body, d) <= STAGING;
     }
 
     /**
@@ -112,19 +127,35 @@ public final class FrameWriter {
                 throw new IllegalStateException("the rest of an earlier frame is still to be written");
             }
             staging.clear();
-            FrameEncoder.encode(tag, body, dialect, staging);
-            int length = staging.position();
-            int sent = transport.sendNow(stagingBytes, length);
-            if (sent == length) {
-                staging.clear();
-                return true;
+            Dialect d = dialect;
+            if (body.encodedSize(d) <= STAGING) {
+                FrameEncoder.encode(tag, body, d, staging);
+                int length = staging.position();
+                int sent = transport.sendNow(stagingBytes, length);
+                return sent == length || keepRest(length, sent, null);
             }
-            staging.limit(length).position(sent);
-            restPending = true;
-            return false;
+            ByteBuffer payload = FrameEncoder.encodeHeader(tag, body, d, staging);
+            int headLength = staging.position();
+            int payloadLength = payload.remaining();
+            int sent = transport.sendNow(stagingBytes, headLength, MemorySegment.ofBuffer(payload), payloadLength);
+            return sent == headLength + payloadLength || keepRest(headLength, sent, payload);
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Keeps what {@link #writeNow} could not send of a frame whose first {@code headLength} bytes
+     * are in the staging buffer and whose {@code payload} (or null) follows them; returns false.
+     */
+    private boolean keepRest(int headLength, int sent, ByteBuffer payload) {
+        staging.limit(headLength).position(Math.min(sent, headLength));
+        if (payload != null) {
+            restPayload = payload.duplicate();   // the caller's position stays put
+            restPayload.position(payload.position() + Math.max(0, sent - headLength));
+        }
+        restPending = true;
+        return false;
     }
 
     /** Writes the rest of the frame {@link #writeNow} could not send whole, if there is one. */
@@ -141,10 +172,13 @@ public final class FrameWriter {
         assert lock.isHeldByCurrentThread();
         if (restPending) {
             vector[0] = staging;   // its position and limit frame the rest
+            vector[1] = restPayload;
             try {
-                transport.write(vector, 0, 1);
+                transport.write(vector, 0, restPayload == null ? 1 : 2);
             } finally {
                 vector[0] = null;
+                vector[1] = null;
+                restPayload = null;
             }
             restPending = false;
         }

@@ -32,14 +32,19 @@ final class SocketSender {
         this.channel = channel;
     }
 
-    /** See {@link Transport#sendNow}: the bytes sent, 0 if none could be. Never throws for the socket's sake. */
-    int sendNow(MemorySegment bytes, int length) {
+    /**
+     * See {@link Transport#sendNow}: the bytes sent of {@code head} and then {@code payload} (null:
+     * none), 0 if none could be. Never throws for the socket's sake.
+     */
+    int sendNow(MemorySegment head, int headLength, MemorySegment payload, int payloadLength) {
         long stamp = lock.readLock();
         try {
             if (closed || !channel.isOpen() || !ready()) {
                 return 0;
             }
-            long sent = SpliceCalls.sendNow(frame, socket, bytes, length);
+            long sent = payload == null
+                    ? SpliceCalls.sendNow(frame, socket, head, headLength)
+                    : SpliceCalls.sendNow(frame, socket, head, headLength, payload, payloadLength);
             // A failure (EAGAIN: no room; EPIPE, ECONNRESET) sends nothing here: the caller
             // then writes through the channel, which waits for room or reports the failure.
             return sent < 0 ? 0 : (int) sent;

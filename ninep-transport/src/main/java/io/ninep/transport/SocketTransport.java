@@ -125,7 +125,13 @@ public final class SocketTransport implements Transport {
     /** send(2) with MSG_DONTWAIT on the socket: see {@link SocketSender}. */
     @Override
     public int sendNow(MemorySegment bytes, int length) {
-        return sender == null ? 0 : sender.sendNow(bytes, length);
+        return sender == null ? 0 : sender.sendNow(bytes, length, null, 0);
+    }
+
+    /** sendmsg(2) of both parts with MSG_DONTWAIT: see {@link SocketSender}. */
+    @Override
+    public int sendNow(MemorySegment head, int headLength, MemorySegment payload, int payloadLength) {
+        return sender == null ? 0 : sender.sendNow(head, headLength, payload, payloadLength);
     }
 
     @Override

@@ -18,9 +18,9 @@ import java.lang.invoke.VarHandle;
 /**
  * The Linux system calls under {@link SocketSplicer} and {@link SocketSender}, through the FFM
  * API: splice(2), pipe2(2), the pipe's size (fcntl F_SETPIPE_SZ), the bytes waiting in a socket
- * (ioctl FIONREAD), pwrite(2), read(2), send(2), dup(2) and close(2). Each call retries on EINTR
- * and reports failure as an {@link ErrnoException}, or as the negative errno where the caller
- * decides what a failure means.
+ * (ioctl FIONREAD), pwrite(2), read(2), send(2), sendmsg(2), dup(2) and close(2). Each call
+ * retries on EINTR and reports failure as an {@link ErrnoException}, or as the negative errno
+ * where the caller decides what a failure means.
  */
 final class SpliceCalls {
     private SpliceCalls() {}
@@ -51,6 +51,18 @@ final class SpliceCalls {
     private static final MethodHandle READ = function("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
     private static final MethodHandle SEND = function("send",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    private static final MethodHandle SENDMSG = function("sendmsg",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+    /** struct iovec: a base address and a length. */
+    private static final StructLayout IOVEC = MemoryLayout.structLayout(ADDRESS.withName("base"), JAVA_LONG.withName("length"));
+    /** struct msghdr of 64-bit Linux: no address, two iovecs, no control data. */
+    private static final StructLayout MSGHDR = MemoryLayout.structLayout(
+            ADDRESS.withName("name"), JAVA_INT.withName("namelen"), MemoryLayout.paddingLayout(4),
+            ADDRESS.withName("iov"), JAVA_LONG.withName("iovlen"),
+            ADDRESS.withName("control"), JAVA_LONG.withName("controllen"),
+            JAVA_INT.withName("flags"), MemoryLayout.paddingLayout(4));
+    private static final long MSG_IOV = MSGHDR.byteOffset(MemoryLayout.PathElement.groupElement("iov"));
+    private static final long MSG_IOVLEN = MSGHDR.byteOffset(MemoryLayout.PathElement.groupElement("iovlen"));
     private static final MethodHandle CLOSE = function("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final int F_DUPFD_CLOEXEC = 1030;
 
@@ -69,11 +81,16 @@ final class SpliceCalls {
         final MemorySegment errno;
         final MemorySegment longSlot;
         final MemorySegment ints;
+        final MemorySegment iovecs;
+        final MemorySegment message;
 
         Frame(Arena arena) {
             errno = arena.allocate(CAPTURE);
             longSlot = arena.allocate(JAVA_LONG);
             ints = arena.allocate(JAVA_INT, 2);
+            iovecs = arena.allocate(IOVEC, 2);
+            message = arena.allocate(MSGHDR);   // zeroed: no address, no control data
+            message.set(ADDRESS, MSG_IOV, iovecs);
         }
 
         int errno() {
@@ -138,6 +155,28 @@ final class SpliceCalls {
             long r;
             do {
                 r = (long) SEND.invokeExact(f.errno, socket, src, length, MSG_DONTWAIT | MSG_NOSIGNAL);
+            } while (r < 0 && f.errno() == EINTR);
+            return r < 0 ? -f.errno() : r;
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /**
+     * As {@link #sendNow(Frame, int, MemorySegment, long)}, gathering two parts (a frame's
+     * encoded head and its payload) in one sendmsg(2); both must be native memory. Returns the
+     * bytes sent of the two together, or -errno.
+     */
+    static long sendNow(Frame f, int socket, MemorySegment head, long headLength, MemorySegment payload, long payloadLength) {
+        try {
+            f.iovecs.set(ADDRESS, 0, head);
+            f.iovecs.set(JAVA_LONG, 8, headLength);
+            f.iovecs.set(ADDRESS, IOVEC.byteSize(), payload);
+            f.iovecs.set(JAVA_LONG, IOVEC.byteSize() + 8, payloadLength);
+            f.message.set(JAVA_LONG, MSG_IOVLEN, 2L);
+            long r;
+            do {
+                r = (long) SENDMSG.invokeExact(f.errno, socket, f.message, MSG_DONTWAIT | MSG_NOSIGNAL);
             } while (r < 0 && f.errno() == EINTR);
             return r < 0 ? -f.errno() : r;
         } catch (Throwable t) {

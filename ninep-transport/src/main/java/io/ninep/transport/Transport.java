@@ -74,6 +74,16 @@ public interface Transport extends Closeable {
         return 0;
     }
 
+    /**
+     * As {@link #sendNow(MemorySegment, int)}, for a frame in two parts: its encoded {@code head}
+     * and then its {@code payload} (a Twrite's data), both in native memory, gathered into one
+     * send where the transport can. Returns the bytes sent of the two together. This default
+     * sends what it can of the head alone; the caller writes the rest.
+     */
+    default int sendNow(MemorySegment head, int headLength, MemorySegment payload, int payloadLength) {
+        return sendNow(head, headLength);
+    }
+
     /** True if {@link #transferFrom} hands file pages to the kernel without copying them through the JVM. */
     default boolean sendsFilesDirectly() {
         return false;

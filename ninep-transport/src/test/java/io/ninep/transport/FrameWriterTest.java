@@ -148,12 +148,39 @@ class FrameWriterTest {
     }
 
     @Test
-    void onlyWholeFramesThatFitTheStagingBufferMayBeSentNow() {
+    void aLargeTwriteSentNowGoesHeadAndPayloadTogetherAndItsRestFromWhereTheSendStopped() throws Exception {
+        ByteBuffer data = ByteBuffer.allocateDirect(20_000);
+        for (int i = 0; i < data.capacity(); i++) {
+            data.put(i, (byte) (i * 7));
+        }
+        data.position(100);   // the payload is the buffer from its position, which must stay put
+        Twrite write = new Twrite(4, 1 << 20, data);
+        int headLength = FrameEncoder.headerSize(write, L);
+        for (int taken : new int[] {0, 3, headLength, headLength + 1, headLength + 12_345, write.encodedSize(L)}) {
+            var script = new ScriptedReadTransport(new byte[0], () -> 1);
+            var transport = new SendNowTransport(script, offered -> taken);
+            FrameWriter writer = new FrameWriter(transport, L);
+            assertThat(writer.canWriteNow(write)).isTrue();
+
+            boolean whole = writer.writeNow(7, write);
+            writer.write(8, new Tclunk(4));
+
+            assertThat(whole).as("whole when %d bytes went", taken).isEqualTo(taken == write.encodedSize(L));
+            assertThat(decodeAll(script.written())).as("after %d bytes went at once", taken)
+                    .containsExactly(new Frame(7, write), new Frame(8, new Tclunk(4)));
+            assertThat(data.position()).isEqualTo(100);
+            assertThat(transport.callers()).hasSize(1);
+        }
+    }
+
+    @Test
+    void framesThatFitTheStagingBufferOrCarryADirectPayloadMayBeSentNow() {
         var script = new ScriptedReadTransport(new byte[0], () -> 1);
         assertThat(new FrameWriter(script, L).canWriteNow(new Tclunk(1))).as("a transport that cannot").isFalse();
         FrameWriter writer = new FrameWriter(new SendNowTransport(script, offered -> offered), L);
         assertThat(writer.canWriteNow(new Twrite(1, 0, ByteBuffer.allocate(4000)))).isTrue();
-        assertThat(writer.canWriteNow(new Twrite(1, 0, ByteBuffer.allocate(9000)))).isFalse();
+        assertThat(writer.canWriteNow(new Twrite(1, 0, ByteBuffer.allocate(9000)))).as("a heap payload").isFalse();
+        assertThat(writer.canWriteNow(new Twrite(1, 0, ByteBuffer.allocateDirect(9000)))).as("a direct payload").isTrue();
         assertThat(writer.canWriteNow(new Twalk(1, 2, Collections.nCopies(16, "x".repeat(1000))))).isFalse();
     }
 

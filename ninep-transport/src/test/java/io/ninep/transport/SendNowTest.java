@@ -99,6 +99,49 @@ class SendNowTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"tcp", "unix"})
+    void aHeadAndAPayloadGoTogetherInOrderAndAsFarAsTheSocketTakesThem(String kind) throws Exception {
+        try (Ends ends = connect(kind)) {
+            Transport client = ends.client();
+            Transport server = ends.server();
+            ByteBuffer head = ByteBuffer.allocateDirect(16).put("head-of-a-frame:".getBytes()).flip();
+            ByteBuffer payload = ByteBuffer.allocateDirect(256 * 1024);
+            for (int i = 0; i < payload.capacity(); i++) {
+                payload.put(i, (byte) (i % 251));
+            }
+            MemorySegment headBytes = MemorySegment.ofBuffer(head);
+            MemorySegment payloadBytes = MemorySegment.ofBuffer(payload);
+            assertThat(client.sendNow(headBytes, 16, payloadBytes, 1000)).as("a small frame goes whole").isEqualTo(1016);
+            ByteBuffer got = ByteBuffer.allocate(1016);
+            server.readFully(got);
+            assertThat(new String(got.array(), 0, 16)).isEqualTo("head-of-a-frame:");
+            for (int i = 0; i < 1000; i++) {
+                assertThat(got.get(16 + i)).isEqualTo((byte) (i % 251));
+            }
+
+            long total = 0;
+            int sent;
+            for (int i = 0; i < 1000 && (sent = client.sendNow(headBytes, 16, payloadBytes, payload.capacity())) > 0; i++) {
+                total += sent;
+                if (sent < 16 + payload.capacity()) {
+                    break;   // the socket took part of it: what a writer would finish
+                }
+            }
+            assertThat(client.sendNow(headBytes, 16, payloadBytes, payload.capacity()) + total)
+                    .as("a socket full of frames takes nothing more, and never waits").isEqualTo(total);
+            assertThat(total).isPositive().isLessThan(1000L * (16 + payload.capacity()));
+            ByteBuffer drain = ByteBuffer.allocate((int) total);
+            server.readFully(drain);
+            int frame = 16 + payload.capacity();
+            for (int at = 0; at < total; at += 4099) {
+                int inFrame = at % frame;
+                byte expected = inFrame < 16 ? (byte) "head-of-a-frame:".charAt(inFrame) : (byte) ((inFrame - 16) % 251);
+                assertThat(drain.get(at)).as("byte %d", at).isEqualTo(expected);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp", "unix"})
     void aClosedTransportSendsNothing(String kind) throws Exception {
         try (Ends ends = connect(kind)) {
             Transport client = ends.client();

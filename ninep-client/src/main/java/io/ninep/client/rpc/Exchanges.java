@@ -10,6 +10,7 @@ import io.ninep.protocol.message.RMessage;
 import io.ninep.protocol.message.TMessage;
 import io.ninep.protocol.message.Tflush;
 import io.ninep.protocol.message.Tread;
+import io.ninep.protocol.message.Twrite;
 import io.ninep.transport.FrameWriter;
 import io.ninep.transport.Transport;
 import io.ninep.transport.buffer.BufferPool;
@@ -54,8 +55,11 @@ import java.util.concurrent.locks.ReentrantLock;
 final class Exchanges {
     private static final System.Logger LOG = System.getLogger("io.ninep.client");
     private static final int SPARE_REQUESTS = 256;
-    /** A Tread asking for this many bytes or more is sent by its caller whenever the writer is idle. */
-    static final int LARGE_READ = 16 * 1024;
+    /**
+     * A Tread asking for this many bytes or more, or a Twrite carrying as many, is sent by its
+     * caller whenever the writer is idle.
+     */
+    static final int LARGE_PAYLOAD = 16 * 1024;
     private static final long POOL_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Transport transport;
@@ -469,15 +473,19 @@ final class Exchanges {
     }
 
     /**
-     * A Tread of {@link #LARGE_READ} bytes or more. The pieces of a large transfer's window
-     * ({@code Fid.readAll}) are asked for one at a time, each as the one before comes back, so
-     * none has company to leave with; and its reply's payload costs far more than the send
-     * system call that batching would save. Measured at 64 KiB, four in flight, over loopback TCP:
-     * through the writer thread the client spent about 25 us of CPU per request, sent by their
-     * callers about 22.
+     * A Tread of {@link #LARGE_PAYLOAD} bytes or more, or a Twrite of as many. The pieces of a
+     * large transfer's window ({@code Fid.readAll}, {@code writeAll}) are sent one at a time, each
+     * as the one before comes back, so none has company to leave with; and its payload costs far
+     * more than the send system call that batching would save. Measured at 64 KiB, four in
+     * flight, over loopback TCP: reads through the writer thread cost the client about 25 us of
+     * CPU per request, sent by their callers about 22.
      */
-    static boolean asksForLargePayload(TMessage m) {
-        return m instanceof Tread t && Integer.compareUnsigned(t.count(), LARGE_READ) >= 0;
+    static boolean movesLargePayload(TMessage m) {
+        return switch (m) {
+            case Tread t -> Integer.compareUnsigned(t.count(), LARGE_PAYLOAD) >= 0;
+            case Twrite w -> w.data().remaining() >= LARGE_PAYLOAD;
+            default -> false;
+        };
     }
 
     /**
@@ -486,7 +494,7 @@ final class Exchanges {
      * Small requests only while the connection runs one request at a time: nothing else queued
      * or awaiting a reply, now and at the request before (the first request of a burst finds the
      * connection idle too, and the others that come right after it should leave with it, in one
-     * write); a large read ({@link #asksForLargePayload}) also while others await their replies.
+     * write); a large read or write ({@link #movesLargePayload}) also while others await their replies.
      * Either way only with nothing queued before it, the writer not writing, and where the frame
      * writer can send without waiting or being interrupted ({@link FrameWriter#canWriteNow}). If
      * so the request has its tag and is SENT, and the writer waits until {@link #sendNow} is done.
@@ -496,7 +504,7 @@ final class Exchanges {
         boolean alone = permits.held() == 1;
         boolean aloneBefore = lastSubmitAlone;
         lastSubmitAlone = alone;
-        boolean callerMaySend = alone && aloneBefore || asksForLargePayload(r.message);
+        boolean callerMaySend = alone && aloneBefore || movesLargePayload(r.message);
         if (!callerMaySend || !queue.isEmpty() || writerBusy || callerSending || restPending || closeCause != null
                 || !frames.canWriteNow(r.message)) {
             return false;

@@ -145,26 +145,65 @@ class SendNowTest extends PeerTestBase {
         Received c = peer.expectFrame(Tclunk.class);
         assertThat(transport.callers()).hasSize(1);
         awaitWriterIdle();
-        ByteBuffer dst = ByteBuffer.allocate(Exchanges.LARGE_READ);
-        RpcFuture<Integer> large = connection.sendInto(new Tread(3, 0, Exchanges.LARGE_READ), dst, ReplyHandler.COUNT);
+        ByteBuffer dst = ByteBuffer.allocate(Exchanges.LARGE_PAYLOAD);
+        RpcFuture<Integer> large = connection.sendInto(new Tread(3, 0, Exchanges.LARGE_PAYLOAD), dst, ReplyHandler.COUNT);
         Received r = peer.expectFrame(Tread.class);
         assertThat(transport.callers()).hasSize(2).doesNotContain(readerOrWriter());
         awaitWriterIdle();
-        RpcFuture<Integer> small = connection.sendInto(new Tread(3, 0, Exchanges.LARGE_READ - 1),
-                ByteBuffer.allocate(Exchanges.LARGE_READ - 1), ReplyHandler.COUNT);
+        RpcFuture<Integer> small = connection.sendInto(new Tread(3, 0, Exchanges.LARGE_PAYLOAD - 1),
+                ByteBuffer.allocate(Exchanges.LARGE_PAYLOAD - 1), ReplyHandler.COUNT);
         Received s = peer.expectFrame(Tread.class);
         assertThat(transport.callers()).as("a read below the threshold went through the writer").hasSize(2);
 
-        byte[] data = new byte[Exchanges.LARGE_READ];
+        byte[] data = new byte[Exchanges.LARGE_PAYLOAD];
         java.util.Arrays.fill(data, (byte) 7);
         peer.send(r.tag(), new Rread(ByteBuffer.wrap(data)));
         peer.send(s.tag(), new Rread(ByteBuffer.allocate(0)));
         peer.send(c.tag(), Rclunk.INSTANCE);
         peer.send(g.tag(), new Rgetattr(attr(1, 1)));
-        assertThat(large.get()).isEqualTo(Exchanges.LARGE_READ);
+        assertThat(large.get()).isEqualTo(Exchanges.LARGE_PAYLOAD);
         assertThat(dst.array()).containsOnly((byte) 7);
         assertThat(small.get()).isZero();
         clunk.get();
+        getattr.get();
+    }
+
+    @Test
+    void aLargeWriteFromADirectBufferIsSentByItsCallerAndWhatTheSocketLeftByTheWriter() throws Exception {
+        open(offered -> offered);
+        RpcFuture<RMessage> getattr = connection.send(new Tgetattr(1, Attr.BASIC));   // alone: by its caller
+        Received g = peer.expectFrame(Tgetattr.class);
+        awaitWriterIdle();
+
+        // Others await their replies; the socket takes 100 bytes of the frame: the head and some payload.
+        transport.taking(offered -> 100);
+        ByteBuffer data = ByteBuffer.allocateDirect(Exchanges.LARGE_PAYLOAD);
+        for (int i = 0; i < data.capacity(); i++) {
+            data.put(i, (byte) i);
+        }
+        RpcFuture<RMessage> large = connection.send(new Twrite(3, 0, data));
+        Received w = peer.expectFrame(Twrite.class);
+        assertThat(w.as(Twrite.class).data()).as("the whole payload, the rest written by the writer").isEqualTo(data);
+        assertThat(transport.callers()).hasSize(2).doesNotContain(readerOrWriter());
+        transport.taking(offered -> offered);
+        awaitWriterIdle();
+
+        // From the heap, or below the threshold, it goes through the writer.
+        RpcFuture<RMessage> heap = connection.send(new Twrite(3, 0, ByteBuffer.allocate(Exchanges.LARGE_PAYLOAD)));
+        Received h = peer.expectFrame(Twrite.class);
+        awaitWriterIdle();
+        RpcFuture<RMessage> small = connection.send(new Twrite(3, 0, ByteBuffer.allocateDirect(Exchanges.LARGE_PAYLOAD - 1)));
+        Received s = peer.expectFrame(Twrite.class);
+        assertThat(transport.callers()).as("neither went by its caller").hasSize(2);
+
+        peer.send(w.tag(), new Rwrite(Exchanges.LARGE_PAYLOAD));
+        peer.send(h.tag(), new Rwrite(Exchanges.LARGE_PAYLOAD));
+        peer.send(s.tag(), new Rwrite(Exchanges.LARGE_PAYLOAD - 1));
+        peer.send(g.tag(), new Rgetattr(attr(1, 1)));
+        assertThat(large.get()).isEqualTo(new Rwrite(Exchanges.LARGE_PAYLOAD));
+        assertThat(data.position()).as("the caller's buffer is left as it was").isZero();
+        heap.get();
+        small.get();
         getattr.get();
     }
 

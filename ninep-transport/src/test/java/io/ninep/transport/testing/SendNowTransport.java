@@ -49,10 +49,20 @@ public final class SendNowTransport implements Transport {
 
     @Override
     public int sendNow(MemorySegment bytes, int length) {
+        return sendNow(bytes, length, MemorySegment.NULL, 0);
+    }
+
+    /** Both parts as one run of bytes, of which the policy decides how many go. */
+    @Override
+    public int sendNow(MemorySegment head, int headLength, MemorySegment payload, int payloadLength) {
         callers.add(Thread.currentThread());
+        int length = headLength + payloadLength;
         int n = Math.clamp(taken.applyAsInt(length), 0, length);
         if (n > 0) {
-            byte[] copy = bytes.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
+            byte[] copy = new byte[n];
+            int fromHead = Math.min(n, headLength);
+            MemorySegment.copy(head, ValueLayout.JAVA_BYTE, 0, copy, 0, fromHead);
+            MemorySegment.copy(payload, ValueLayout.JAVA_BYTE, 0, copy, fromHead, n - fromHead);
             // Written on a thread of our own, as a socket's send(2) is made in the kernel: an
             // interrupt of the caller must not reach the wrapped transport's channel.
             Future<?> written = copier.submit(() -> {
