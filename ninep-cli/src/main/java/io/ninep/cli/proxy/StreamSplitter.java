@@ -84,7 +84,10 @@ final class StreamSplitter {
         dst.position(fromAhead);
         ahead.position(ahead.position() + fromAhead);
         while (dst.hasRemaining()) {
-            if (source.read(dst) < 0) {
+            // The frame's last chunk is read through the read-ahead, so frames sent together with
+            // it are found there (frameReady) instead of left in the socket behind it.
+            int r = dst.remaining() >= CHUNK ? source.read(dst) : readAheadInto(dst);
+            if (r < 0) {
                 ended = true;
                 byte[] partial = new byte[dst.position()];
                 System.arraycopy(frame, 0, partial, 0, partial.length);
@@ -92,6 +95,21 @@ final class StreamSplitter {
             }
         }
         return new Whole(frame);
+    }
+
+    /** Refills the (empty) read-ahead and moves what {@code dst} can take; -1 at end of stream. */
+    private int readAheadInto(ByteBuffer dst) throws IOException {
+        ahead.clear();
+        int r = source.read(ahead);
+        ahead.flip();
+        if (r <= 0) {
+            return r;
+        }
+        int k = Math.min(dst.remaining(), ahead.remaining());
+        dst.put(dst.position(), ahead, ahead.position(), k);
+        dst.position(dst.position() + k);
+        ahead.position(ahead.position() + k);
+        return k;
     }
 
     /**

@@ -160,6 +160,34 @@ class ForwardingTest {
      */
     @Test
     void framesSentTogetherAreForwardedTogether() throws Exception {
+        byte[] read = encode(new Frame(1, new io.ninep.protocol.message.Tread(3, 0, 100)));
+        byte[] flush = encode(new Frame(2, new io.ninep.protocol.message.Tflush(1)));
+        List<TraceEvent> events = forwardTogether(read, flush);
+        assertThat(notes(events.getLast(), Kind.FLUSH)).singleElement().asString()
+                .startsWith("flushes tag 1 (Tread, in flight");
+    }
+
+    /**
+     * The same for a request larger than the proxy's 64 KiB read-ahead: the frame sent right
+     * behind it (here a second request under its tag) goes with it, and is reported while the
+     * first is still in flight.
+     */
+    @Test
+    void aFrameBehindOneLargerThanTheReadAheadIsForwardedWithIt() throws Exception {
+        byte[] data = new byte[70_000];
+        new Random(7).nextBytes(data);
+        byte[] write = encode(new Frame(5, new Twrite(3, 0, ByteBuffer.wrap(data))));
+        byte[] again = encode(new Frame(5, new Tclunk(4)));
+        List<TraceEvent> events = forwardTogether(write, again);
+        assertThat(notes(events.getLast(), Kind.VIOLATION))
+                .anyMatch(n -> n.startsWith("tag 5 is already in flight (Twrite sent"));
+    }
+
+    /**
+     * Writes two frames to the proxy in one write and checks that they reach the server
+     * unchanged, in one write. Returns the trace.
+     */
+    private static List<TraceEvent> forwardTogether(byte[] first, byte[] second) throws Exception {
         var clientSide = io.ninep.transport.PipePair.open();
         var serverSide = io.ninep.transport.PipePair.open();
         List<Integer> writes = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -185,16 +213,13 @@ class ForwardingTest {
         ProxyConnection c = Proxy.connect(clientSide.server(), recording, events::add, 1, java.time.Clock.systemUTC(),
                 System::nanoTime);
         try {
-            byte[] read = encode(new Frame(1, new io.ninep.protocol.message.Tread(3, 0, 100)));
-            byte[] flush = encode(new Frame(2, new io.ninep.protocol.message.Tflush(1)));
-            byte[] both = new byte[read.length + flush.length];
-            System.arraycopy(read, 0, both, 0, read.length);
-            System.arraycopy(flush, 0, both, read.length, flush.length);
+            byte[] both = new byte[first.length + second.length];
+            System.arraycopy(first, 0, both, 0, first.length);
+            System.arraycopy(second, 0, both, first.length, second.length);
             write(clientSide.client(), both);
             assertThat(read(serverSide.server(), both.length)).isEqualTo(both);
             assertThat(writes).containsExactly(both.length);
-            assertThat(notes(events.getLast(), Kind.FLUSH)).singleElement().asString()
-                    .startsWith("flushes tag 1 (Tread, in flight");
+            return List.copyOf(events);
         } finally {
             c.close();
             clientSide.client().close();
