@@ -109,6 +109,12 @@ final class Fid {
         return f != null && xattrWrite == null && (f.receivesIntoBuffers() || intoFiles && f.receivesDirectly());
     }
 
+    /** True if the fid is open on a file whose reads wait for nothing but memory (not an xattr read). */
+    boolean readsWithoutWaiting() {
+        OpenFile f = open;
+        return f != null && xattrValue == null && f.readsWithoutWaiting();
+    }
+
     /** The open file, or EBADF if the fid was not opened. */
     OpenFile openFile() throws ErrnoException {
         OpenFile f = open;

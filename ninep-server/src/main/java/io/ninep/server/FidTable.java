@@ -49,6 +49,15 @@ final class FidTable {
     }
 
     /**
+     * Whether the fid is open on a file whose reads wait for nothing but memory: a hint for the
+     * reader, like {@link #receivesDirectly}.
+     */
+    boolean readsWithoutWaiting(int id) {
+        Fid f = fids.get(id);
+        return f != null && f.readsWithoutWaiting();
+    }
+
+    /**
      * Adds a new fid. On failure the caller still owns {@code fid} and must release it.
      *
      * @throws ErrnoException EBADF if its number is in use or NOFID, EMFILE past the limit

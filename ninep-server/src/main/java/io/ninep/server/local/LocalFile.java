@@ -40,6 +40,7 @@ final class LocalFile implements OpenFile {
     private final AtomicBoolean closed = new AtomicBoolean();
     private SpanChannel spanChannel;   // opened at the first span; guarded by this
     private boolean spanChannelTried;  // guarded by this
+    private Boolean sizedFileSystem;   // asked at the first large read; guarded by this
 
     /** Takes over {@code fd}; {@code file} is only read for its identity. */
     LocalFile(Tree tree, FileHandle file, int fd, int hostFlags) {
@@ -80,10 +81,23 @@ final class LocalFile implements OpenFile {
         return channel.span(offset, n);
     }
 
+    /**
+     * A regular file of a local file system whose sizes hold (the ones spans are made on: tmpfs,
+     * ext4, xfs, btrfs, ...): a read copies from the page cache, or waits for the disk. On any
+     * other (NFS, FUSE, procfs) it may wait for the network or a program.
+     */
+    @Override
+    public synchronized boolean readsWithoutWaiting() {
+        if (sizedFileSystem == null) {
+            sizedFileSystem = SpanChannel.onSizedFileSystem(fd, name);
+        }
+        return sizedFileSystem;
+    }
+
     private synchronized SpanChannel spanChannel() {
         if (!spanChannelTried) {
             spanChannelTried = true;
-            spanChannel = SpanChannel.open(fd, name);
+            spanChannel = readsWithoutWaiting() ? SpanChannel.open(fd, name) : null;
         }
         return spanChannel;
     }

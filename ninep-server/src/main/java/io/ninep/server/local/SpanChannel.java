@@ -54,15 +54,28 @@ final class SpanChannel {
     private static final Set<Integer> SIZED_FILE_SYSTEMS = Set.of(0x01021994, 0xEF53, 0x58465342, 0x9123683E,
             0x794c7630, 0x2fc12fc1, 0xF2F52010);
 
-    /** A channel on {@code fd}, or null if it cannot be had or should not be (reads then copy, as before). */
-    static SpanChannel open(int fd, String name) {
+    /** True if {@code fd}'s file system is one of {@link #SIZED_FILE_SYSTEMS}; false if that cannot be told. */
+    static boolean onSizedFileSystem(int fd, String name) {
         try {
             int type = StatSyscalls.fstatfs(fd, name).type();
             if (!SIZED_FILE_SYSTEMS.contains(type)) {
                 LOG.log(System.Logger.Level.DEBUG, () -> name + ": file system type 0x" + Integer.toHexString(type)
                         + " may not size its files truly; reads copy");
-                return null;
+                return false;
             }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> name + ": no file system type, reads copy: " + e);
+            return false;
+        }
+    }
+
+    /**
+     * A channel on {@code fd} (whose file system {@link #onSizedFileSystem} accepted), or null if
+     * it cannot be had (reads then copy, as before).
+     */
+    static SpanChannel open(int fd, String name) {
+        try {
             return new SpanChannel(FileChannel.open(Path.of("/proc/self/fd/" + fd), StandardOpenOption.READ), name);
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, () -> name + ": no channel for sendfile, reads copy: " + e);

@@ -107,6 +107,12 @@ abstract sealed class MemoryOpenFile implements OpenFile {
             }
         }
 
+        /** Pages in memory, under a lock that no write holds while its payload arrives. */
+        @Override
+        public boolean readsWithoutWaiting() {
+            return true;
+        }
+
         /** Views of the pages, sent as they are: see {@link Pages#span}. */
         @Override
         public BufferSpan bufferSpan(long offset, int count) throws IOException {

@@ -60,6 +60,18 @@ public interface OpenFile {
         return null;
     }
 
+    /**
+     * True if a read of this file waits for nothing but memory: its bytes are in the backend's
+     * buffers or a local file system's page cache (or its disk), never awaited from a program, a
+     * peer, a lock or the network. The engine then runs a large Tread on the connection's reader
+     * instead of on a thread of its own, which saves a thread hand-over per request; while it
+     * runs, the connection's next requests wait, and no Tflush can reach it. A file whose reads
+     * may block (a stream, a synthetic file, a remote file system) keeps the default, false.
+     */
+    default boolean readsWithoutWaiting() {
+        return false;
+    }
+
     /** Writes {@code src}'s remaining bytes at {@code offset} (ignored for O_APPEND files); returns how many. */
     default int write(long offset, ByteBuffer src) throws IOException {
         throw new ErrnoException(Errno.EBADF, "not open for writing");
