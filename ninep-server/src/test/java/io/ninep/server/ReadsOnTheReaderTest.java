@@ -2,6 +2,8 @@ package io.ninep.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ninep.protocol.Errno;
+import io.ninep.protocol.ErrnoException;
 import io.ninep.protocol.message.Attr;
 import io.ninep.protocol.message.Frame;
 import io.ninep.protocol.message.Qid;
@@ -139,7 +141,7 @@ class ReadsOnTheReaderTest {
         @Override
         public List<FileNode> walk(List<String> names) throws IOException {
             if (!qid.isDirectory() || !names.equals(List.of("f"))) {
-                throw new io.ninep.protocol.ErrnoException(io.ninep.protocol.Errno.ENOENT, String.join("/", names));
+                throw new ErrnoException(Errno.ENOENT, String.join("/", names));
             }
             return List.of(new Node(server.file.qid(), server));
         }
@@ -156,7 +158,7 @@ class ReadsOnTheReaderTest {
 
         @Override
         public Attr getattr(long mask) throws IOException {
-            throw new io.ninep.protocol.ErrnoException(io.ninep.protocol.Errno.ENOSYS, "not needed here");
+            throw new ErrnoException(Errno.ENOSYS, "not needed here");
         }
     }
 }
