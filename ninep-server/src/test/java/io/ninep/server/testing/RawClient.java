@@ -23,6 +23,7 @@ import io.ninep.transport.FrameReader;
 import io.ninep.transport.SocketTransport;
 import io.ninep.transport.Transport;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
@@ -52,6 +53,8 @@ public final class RawClient implements AutoCloseable {
     /** The dialect replies are decoded in: set by a Tversion sent, then by the Rversion received. */
     private volatile Dialect replyDialect = Dialect.P9P2000_L;
     private volatile boolean trace;
+    private final Object readingGate = new Object();
+    private boolean reading = true;   // under readingGate
 
     /** Marks the end of the stream in the inbox. */
     private record Closed(Throwable cause) {
@@ -87,7 +90,7 @@ public final class RawClient implements AutoCloseable {
         FrameDecoder decoder = new FrameDecoder(Dialect.P9P2000_L, -1, Strictness.STRICT, q -> {});
         FrameHeader h = new FrameHeader();
         try {
-            while (reader.readHeader(h)) {
+            while (awaitReading() && reader.readHeader(h)) {
                 ByteBuffer b = ByteBuffer.allocate(h.size()).order(ByteOrder.LITTLE_ENDIAN);
                 b.putInt(h.size()).put((byte) h.type()).putShort((short) h.tag());
                 reader.readBody(b, h.bodySize());
@@ -116,6 +119,39 @@ public final class RawClient implements AutoCloseable {
             inbox.add(new Closed(null));
         } catch (IOException e) {
             inbox.add(new Closed(e));
+        }
+    }
+
+    /** Blocks while reading is stopped; true once the reader may go on. */
+    private boolean awaitReading() throws IOException {
+        synchronized (readingGate) {
+            while (!reading) {
+                try {
+                    readingGate.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("the raw client's reader was interrupted");
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Stops taking frames off the connection after the one being read (if any): the server's
+     * replies then fill the socket's buffers, as with a client that stopped reading.
+     */
+    public void stopReading() {
+        synchronized (readingGate) {
+            reading = false;
+        }
+    }
+
+    /** Takes frames off the connection again. */
+    public void resumeReading() {
+        synchronized (readingGate) {
+            reading = true;
+            readingGate.notifyAll();
         }
     }
 
@@ -249,6 +285,7 @@ public final class RawClient implements AutoCloseable {
     @Override
     public void close() throws IOException {
         transport.close();
+        resumeReading();   // a stopped reader would otherwise never see the close
         try {
             readerThread.join(TIMEOUT.toMillis());
         } catch (InterruptedException e) {

@@ -13,6 +13,7 @@ import io.ninep.transport.StreamTransport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Pipe;
 import java.nio.channels.SocketChannel;
@@ -45,6 +46,7 @@ public final class ServerFixture implements AutoCloseable {
     private Listener unix;
     private Path unixDir;
     private int pipeLimit = Transport.DEFAULT_STREAM_MAX;
+    private int clientReceiveBuffer;   // 0: the system's, which autotunes
 
     public ServerFixture(FileServer fs, ServerConfig config) {
         this.server = new NinepServer(fs, config);
@@ -57,6 +59,15 @@ public final class ServerFixture implements AutoCloseable {
     /** The largest message the pipe transports of later {@link Kind#PIPE} connections carry. */
     public ServerFixture pipeLimit(int bytes) {
         this.pipeLimit = bytes;
+        return this;
+    }
+
+    /**
+     * The socket receive buffer (SO_RCVBUF) of later TCP clients, fixed before they connect, so
+     * that what a client that stops reading leaves in flight does not depend on the machine.
+     */
+    public ServerFixture clientReceiveBuffer(int bytes) {
+        this.clientReceiveBuffer = bytes;
         return this;
     }
 
@@ -74,7 +85,11 @@ public final class ServerFixture implements AutoCloseable {
                     tcp = Listener.bind(new DialAddress.Tcp("127.0.0.1", 0));
                 }
                 var a = (DialAddress.Tcp) tcp.address();
-                SocketChannel ch = SocketChannel.open(new InetSocketAddress(a.host(), a.port()));
+                SocketChannel ch = SocketChannel.open();
+                if (clientReceiveBuffer > 0) {
+                    ch.setOption(StandardSocketOptions.SO_RCVBUF, clientReceiveBuffer);
+                }
+                ch.connect(new InetSocketAddress(a.host(), a.port()));
                 clientSide = new SocketTransport(ch);
                 serverSide = tcp.accept();
             }

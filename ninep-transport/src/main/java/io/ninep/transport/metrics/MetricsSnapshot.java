@@ -29,7 +29,8 @@ import java.util.Objects;
  * @param failed requests that ended without an answer because the connection ended (client:
  *     closed or lost; server: closed, or reset by a Tversion)
  * @param bytesIn bytes of 9P frames received, headers included (Tversion/Rversion too)
- * @param bytesOut bytes of 9P frames sent, headers included
+ * @param bytesOut bytes of 9P frames sent, headers included (server: counted when a reply is
+ *     queued, so a client that stops reading has them counted before the socket takes them)
  * @param msize the negotiated msize (a server: the largest of its open connections'; 0 for none)
  * @param pool the connection's buffer pool by size class (a server: its connections' pools,
  *     classes of the same name and capacity added up)
