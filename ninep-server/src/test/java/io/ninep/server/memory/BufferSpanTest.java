@@ -10,13 +10,13 @@ import io.ninep.protocol.message.Tlopen;
 import io.ninep.protocol.message.Tread;
 import io.ninep.server.ServerConfig;
 import io.ninep.server.spi.OpenFlags;
+import io.ninep.server.testing.Await;
 import io.ninep.server.testing.RawClient;
 import io.ninep.server.testing.ServerFixture;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -58,10 +58,7 @@ class BufferSpanTest {
         }
         assertThat(fs.root().remove("big")).isTrue();
         int pages = (SIZE + Pages.PAGE - 1) / Pages.PAGE;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (fs.space.pool.idle() < pages && System.nanoTime() < deadline) {
-            Thread.sleep(1);
-        }
+        Await.until("every page back in the pool", () -> fs.space.pool.idle() >= pages);
         assertThat(fs.space.pool.idle()).as("every page back in the pool: each span was released").isEqualTo(pages);
     }
 

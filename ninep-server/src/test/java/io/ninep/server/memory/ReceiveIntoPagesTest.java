@@ -12,13 +12,13 @@ import io.ninep.protocol.message.Tread;
 import io.ninep.protocol.message.Twrite;
 import io.ninep.server.ServerConfig;
 import io.ninep.server.spi.OpenFlags;
+import io.ninep.server.testing.Await;
 import io.ninep.server.testing.RawClient;
 import io.ninep.server.testing.ServerFixture;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -73,10 +73,7 @@ class ReceiveIntoPagesTest {
             c.sendRaw(cut);
             c.close();
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (fs.space.pool.idle() < 5 && System.nanoTime() < deadline) {
-            Thread.sleep(1);
-        }
+        Await.until("the run's five pages back", () -> fs.space.pool.idle() >= 5);
         assertThat(fs.space.pool.idle()).as("the run's five pages back").isEqualTo(5);
         ByteBuffer now = ByteBuffer.allocate(COUNT);
         Inode.Regular file = (Inode.Regular) fs.rootInode.byName.get("f").inode();
