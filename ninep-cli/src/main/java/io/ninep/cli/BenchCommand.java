@@ -53,7 +53,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "ninep's server runs in a JVM of its own (--in-process: in this one); its backends are "
                     + "memory (MemoryFileServer), null (a synthetic file that moves no bytes: the engine "
                     + "alone) and local (LocalFileServer on tmpfs, the same files diod serves). diod needs "
-                    + "root (or --no-diod). The full run takes about half an hour on 2 cores; --quick a "
+                    + "root (or --no-diod). The full run takes an hour or more on 2 cores; --quick a "
                     + "minute or two.",
             ""
         },
