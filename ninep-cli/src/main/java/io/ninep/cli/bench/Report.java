@@ -161,7 +161,7 @@ public final class Report {
     }
 
     /**
-     * The points diod's took turns with (ninep's local backend at diod's msize, over TCP): ninep's
+     * The points diod's took turns with (ninep's local backend at diod's msizes, over TCP): ninep's
      * figure, diod's in turn and the median of the repeats' ratios, by direction and in-flight count.
      */
     TextTable diodInTurn() {
