@@ -109,10 +109,10 @@ final class Fid {
         return f != null && xattrWrite == null && (f.receivesIntoBuffers() || intoFiles && f.receivesDirectly());
     }
 
-    /** True if the fid is open on a file whose reads wait for nothing but memory (not an xattr read). */
-    boolean readsWithoutWaiting() {
+    /** True if the fid is open on a file whose reads and writes wait for nothing but memory (not an xattr). */
+    boolean transfersWithoutWaiting() {
         OpenFile f = open;
-        return f != null && xattrValue == null && f.readsWithoutWaiting();
+        return f != null && xattrValue == null && xattrWrite == null && f.transfersWithoutWaiting();
     }
 
     /** The open file, or EBADF if the fid was not opened. */

@@ -49,12 +49,12 @@ final class FidTable {
     }
 
     /**
-     * Whether the fid is open on a file whose reads wait for nothing but memory: a hint for the
+     * Whether the fid is open on a file whose reads and writes wait for nothing but memory: a hint for the
      * reader, like {@link #receivesDirectly}.
      */
-    boolean readsWithoutWaiting(int id) {
+    boolean transfersWithoutWaiting(int id) {
         Fid f = fids.get(id);
-        return f != null && f.readsWithoutWaiting();
+        return f != null && f.transfersWithoutWaiting();
     }
 
     /**

@@ -83,11 +83,11 @@ final class LocalFile implements OpenFile {
 
     /**
      * A regular file of a local file system whose sizes hold (the ones spans are made on: tmpfs,
-     * ext4, xfs, btrfs, ...): a read copies from the page cache, or waits for the disk. On any
-     * other (NFS, FUSE, procfs) it may wait for the network or a program.
+     * ext4, xfs, btrfs, ...): a read or a write copies from or into the page cache, or waits for
+     * the disk. On any other (NFS, FUSE, procfs) it may wait for the network or a program.
      */
     @Override
-    public synchronized boolean readsWithoutWaiting() {
+    public synchronized boolean transfersWithoutWaiting() {
         if (sizedFileSystem == null) {
             sizedFileSystem = SpanChannel.onSizedFileSystem(fd, name);
         }
@@ -97,7 +97,7 @@ final class LocalFile implements OpenFile {
     private synchronized SpanChannel spanChannel() {
         if (!spanChannelTried) {
             spanChannelTried = true;
-            spanChannel = readsWithoutWaiting() ? SpanChannel.open(fd, name) : null;
+            spanChannel = transfersWithoutWaiting() ? SpanChannel.open(fd, name) : null;
         }
         return spanChannel;
     }

@@ -109,7 +109,7 @@ abstract sealed class MemoryOpenFile implements OpenFile {
 
         /** Pages in memory, under a lock that no write holds while its payload arrives. */
         @Override
-        public boolean readsWithoutWaiting() {
+        public boolean transfersWithoutWaiting() {
             return true;
         }
 

@@ -61,14 +61,15 @@ public interface OpenFile {
     }
 
     /**
-     * True if a read of this file waits for nothing but memory: its bytes are in the backend's
-     * buffers or a local file system's page cache (or its disk), never awaited from a program, a
-     * peer, a lock or the network. The engine then runs a large Tread on the connection's reader
-     * instead of on a thread of its own, which saves a thread hand-over per request; while it
-     * runs, the connection's next requests wait, and no Tflush can reach it. A file whose reads
-     * may block (a stream, a synthetic file, a remote file system) keeps the default, false.
+     * True if a read or a write of this file waits for nothing but memory: its bytes are in the
+     * backend's buffers or a local file system's page cache (or its disk), never awaited from or
+     * handed to a program, a peer, a lock or the network. The engine then runs its Treads and
+     * Twrites on the connection's reader instead of on threads of their own, which saves a thread
+     * hand-over per request; while one runs, the connection's next requests wait, and no Tflush
+     * can reach it. A file whose reads or writes may block (a stream, a synthetic file, a remote
+     * file system) keeps the default, false.
      */
-    default boolean readsWithoutWaiting() {
+    default boolean transfersWithoutWaiting() {
         return false;
     }
 

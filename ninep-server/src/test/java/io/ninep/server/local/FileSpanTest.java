@@ -131,7 +131,7 @@ class FileSpanTest {
         FileNode root = server.attach(new Identity("root", 0), "");
         FileNode big = LocalTesting.walk(root, "big");
         OpenFile f = big.open(OpenFlags.O_RDONLY);
-        assertThat(f.readsWithoutWaiting()).as("a regular file of a local file system").isTrue();
+        assertThat(f.transfersWithoutWaiting()).as("a regular file of a local file system").isTrue();
         FileSpan tail = f.span(SIZE - 100, 4096);
         FileSpan past = f.span(SIZE + 1, 4096);
         assertThat(tail.count()).isEqualTo(100);
@@ -223,7 +223,7 @@ class FileSpanTest {
         FileNode status = LocalTesting.walk(root, "status");
         OpenFile f = status.open(OpenFlags.O_RDONLY);
         assertThat(f.span(0, 65536)).as("procfs says size 0").isNull();
-        assertThat(f.readsWithoutWaiting()).as("not a file system whose files hold their bytes").isFalse();
+        assertThat(f.transfersWithoutWaiting()).as("not a file system whose files hold their bytes").isFalse();
         assertThat(f.read(0, ByteBuffer.allocate(65536))).isPositive();
         f.close();
         status.release();

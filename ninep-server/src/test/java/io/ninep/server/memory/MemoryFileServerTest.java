@@ -52,7 +52,7 @@ class MemoryFileServerTest {
         assertThat(motd.getattr(Attr.BASIC).size()).isEqualTo(6);
         assertThat(motd.getattr(Attr.BASIC).mode() & 0777).isEqualTo(0644);
         OpenFile f = motd.open(LinuxOpenFlags.O_RDWR);
-        assertThat(f.readsWithoutWaiting()).as("pages in memory").isTrue();
+        assertThat(f.transfersWithoutWaiting()).as("pages in memory").isTrue();
         assertThat(read(f, 0)).isEqualTo("hello\n");
         f.write(0, bytes("HE"));
         assertThat(read(f, 0)).isEqualTo("HEllo\n");
@@ -93,7 +93,7 @@ class MemoryFileServerTest {
         MemoryStream events = fs.root().stream("events");
         OpenFile a = node("events").open(LinuxOpenFlags.O_RDONLY);
         OpenFile b = node("events").open(LinuxOpenFlags.O_RDONLY);
-        assertThat(a.readsWithoutWaiting()).as("a stream's reads wait for what is published").isFalse();
+        assertThat(a.transfersWithoutWaiting()).as("a stream's reads wait for what is published").isFalse();
         assertThat(events.readers()).isEqualTo(2);
         CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> {
             try {
@@ -174,7 +174,7 @@ class MemoryFileServerTest {
             }
         });
         OpenFile f = node("echo").open(LinuxOpenFlags.O_RDWR);
-        assertThat(f.readsWithoutWaiting()).as("a program's reads may wait").isFalse();
+        assertThat(f.transfersWithoutWaiting()).as("a program's reads may wait").isFalse();
         f.write(0, bytes("shout"));
         assertThat(read(f, 0)).isEqualTo("SHOUT");
         assertThat(node("echo").getattr(Attr.BASIC).size()).isEqualTo(5);

@@ -11,10 +11,12 @@ import io.ninep.protocol.message.Rclunk;
 import io.ninep.protocol.message.Rflush;
 import io.ninep.protocol.message.Rlopen;
 import io.ninep.protocol.message.Rread;
+import io.ninep.protocol.message.Rwrite;
 import io.ninep.protocol.message.Tclunk;
 import io.ninep.protocol.message.Tflush;
 import io.ninep.protocol.message.Tlopen;
 import io.ninep.protocol.message.Tread;
+import io.ninep.protocol.message.Twrite;
 import io.ninep.server.spi.FileNode;
 import io.ninep.server.spi.FileServer;
 import io.ninep.server.spi.Identity;
@@ -32,28 +34,40 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Large reads of a file whose reads wait for nothing but memory run on the connection's reader,
- * one thread for all of them; small reads, and reads of a file that may wait, each get a thread
- * of their own. Told by the thread each read of a recording file ran on.
+ * Reads and writes (large and small) of a file whose transfers wait for nothing but memory run on
+ * the connection's reader, one thread for all of them; those of a file that may wait each get a
+ * thread of their own. Told by the thread each read or write of a recording file ran on.
  */
 @Timeout(30)
-class ReadsOnTheReaderTest {
+class TransfersOnTheReaderTest {
     private static final int LARGE = Dispatcher.SPAN_THRESHOLD;
+    private static final int SMALL = 100;
 
     @Test
-    void largeReadsOfAFileThatNeverWaitsRunOnTheReader() throws Exception {
-        RecordingFile file = new RecordingFile(true);
-        List<Thread> large = reads(file, LARGE, 3);
-        assertThat(Set.copyOf(large)).as("one thread ran every large read").hasSize(1);
-        List<Thread> small = reads(file, LARGE - 1, 3);
-        assertThat(Set.copyOf(small)).as("each small read has a thread of its own").hasSize(3)
-                .doesNotContainAnyElementsOf(large);
+    void readsOfAFileThatNeverWaitsRunOnTheReader() throws Exception {
+        assertThat(Set.copyOf(reads(new RecordingFile(true), LARGE, 3))).as("one thread ran every large read").hasSize(1);
+        assertThat(Set.copyOf(reads(new RecordingFile(true), SMALL, 3))).as("one thread ran every small read").hasSize(1);
     }
 
     @Test
-    void largeReadsOfAFileThatMayWaitEachHaveAThreadOfTheirOwn() throws Exception {
-        List<Thread> large = reads(new RecordingFile(false), LARGE, 3);
-        assertThat(Set.copyOf(large)).hasSize(3);
+    void readsOfAFileThatMayWaitEachHaveAThreadOfTheirOwn() throws Exception {
+        assertThat(Set.copyOf(reads(new RecordingFile(false), LARGE, 3))).hasSize(3);
+        assertThat(Set.copyOf(reads(new RecordingFile(false), SMALL, 3))).hasSize(3);
+    }
+
+    /** Writes whose payload comes in the frame (below the size spliced from the connection). */
+    @Test
+    void writesOfAFileThatNeverWaitsRunOnTheReader() throws Exception {
+        RecordingFile file = new RecordingFile(true);
+        assertThat(Set.copyOf(writes(file, SMALL, 3))).as("one thread ran every write").hasSize(1);
+        assertThat(file.written).isEqualTo(3 * SMALL);
+    }
+
+    @Test
+    void writesOfAFileThatMayWaitEachHaveAThreadOfTheirOwn() throws Exception {
+        RecordingFile file = new RecordingFile(false);
+        assertThat(Set.copyOf(writes(file, SMALL, 3))).hasSize(3);
+        assertThat(file.written).isEqualTo(3 * SMALL);
     }
 
     /** A Tflush sent behind a read run on the reader finds it answered: Rread, then Rflush. */
@@ -95,15 +109,38 @@ class ReadsOnTheReaderTest {
         return List.copyOf(file.threads);
     }
 
+    /** The threads that ran {@code n} writes of {@code count} bytes, sent together on one connection. */
+    private static List<Thread> writes(RecordingFile file, int count, int n) throws Exception {
+        file.threads.clear();
+        try (ServerFixture fixture = new ServerFixture(new OneFileServer(file), ServerConfig.defaults())) {
+            RawClient c = fixture.connect();
+            open(c);
+            for (int i = 0; i < n; i++) {
+                c.send(10 + i, new Twrite(2, (long) i * count, ByteBuffer.allocate(count)));
+            }
+            List<Integer> answered = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Frame f = c.receive();
+                assertThat(f.body()).isInstanceOfSatisfying(Rwrite.class, w -> assertThat(w.count()).isEqualTo(count));
+                answered.add(f.tag());
+            }
+            assertThat(answered).containsExactlyInAnyOrderElementsOf(IntStream.range(10, 10 + n).boxed().toList());
+            c.call(30, new Tclunk(2), Rclunk.class);
+            fixture.assertQuiet(c);
+        }
+        return List.copyOf(file.threads);
+    }
+
     private static void open(RawClient c) throws IOException {
         c.start(256 * 1024);
         c.walk(2, 0, 2, "f");
-        c.call(3, new Tlopen(2, 0), Rlopen.class);
+        c.call(3, new Tlopen(2, 2), Rlopen.class);   // O_RDWR
     }
 
-    /** An open file that fills reads with zeros and notes the thread each ran on. */
+    /** An open file that fills reads with zeros, counts what is written, and notes the thread each ran on. */
     private static final class RecordingFile implements OpenFile {
         final List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
+        volatile int written;
         private final boolean withoutWaiting;
 
         RecordingFile(boolean withoutWaiting) {
@@ -124,7 +161,16 @@ class ReadsOnTheReaderTest {
         }
 
         @Override
-        public boolean readsWithoutWaiting() {
+        public synchronized int write(long offset, ByteBuffer src) {
+            threads.add(Thread.currentThread());
+            int n = src.remaining();
+            src.position(src.limit());
+            written += n;
+            return n;
+        }
+
+        @Override
+        public boolean transfersWithoutWaiting() {
             return withoutWaiting;
         }
     }
