@@ -12,6 +12,7 @@ import io.ninep.protocol.message.Rflush;
 import io.ninep.protocol.message.Rlopen;
 import io.ninep.protocol.message.Rread;
 import io.ninep.protocol.message.Rwrite;
+import io.ninep.protocol.message.TMessage;
 import io.ninep.protocol.message.Tclunk;
 import io.ninep.protocol.message.Tflush;
 import io.ninep.protocol.message.Tlopen;
@@ -29,6 +30,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -89,39 +92,33 @@ class TransfersOnTheReaderTest {
 
     /** The threads that ran {@code n} reads of {@code count} bytes, sent together on one connection. */
     private static List<Thread> reads(RecordingFile file, int count, int n) throws Exception {
-        file.threads.clear();
-        try (ServerFixture fixture = new ServerFixture(new OneFileServer(file), ServerConfig.defaults())) {
-            RawClient c = fixture.connect();
-            open(c);
-            for (int i = 0; i < n; i++) {
-                c.send(10 + i, new Tread(2, (long) i * count, count));
-            }
-            List<Integer> answered = new ArrayList<>();
-            for (int i = 0; i < n; i++) {   // in any order: reads on threads of their own may overtake
-                Frame f = c.receive();
-                assertThat(f.body()).isInstanceOfSatisfying(Rread.class, r -> assertThat(r.data().remaining()).isEqualTo(count));
-                answered.add(f.tag());
-            }
-            assertThat(answered).containsExactlyInAnyOrderElementsOf(IntStream.range(10, 10 + n).boxed().toList());
-            c.call(30, new Tclunk(2), Rclunk.class);
-            fixture.assertQuiet(c);
-        }
-        return List.copyOf(file.threads);
+        return transfers(file, n, i -> new Tread(2, (long) i * count, count),
+                body -> assertThat(body).isInstanceOfSatisfying(Rread.class, r -> assertThat(r.data().remaining()).isEqualTo(count)));
     }
 
     /** The threads that ran {@code n} writes of {@code count} bytes, sent together on one connection. */
     private static List<Thread> writes(RecordingFile file, int count, int n) throws Exception {
+        return transfers(file, n, i -> new Twrite(2, (long) i * count, ByteBuffer.allocate(count)),
+                body -> assertThat(body).isInstanceOfSatisfying(Rwrite.class, w -> assertThat(w.count()).isEqualTo(count)));
+    }
+
+    /**
+     * Sends the {@code n} requests {@code request} makes together, checks each reply with
+     * {@code reply}, and returns the threads the file noted.
+     */
+    private static List<Thread> transfers(RecordingFile file, int n, IntFunction<TMessage> request,
+            Consumer<Object> reply) throws Exception {
         file.threads.clear();
         try (ServerFixture fixture = new ServerFixture(new OneFileServer(file), ServerConfig.defaults())) {
             RawClient c = fixture.connect();
             open(c);
             for (int i = 0; i < n; i++) {
-                c.send(10 + i, new Twrite(2, (long) i * count, ByteBuffer.allocate(count)));
+                c.send(10 + i, request.apply(i));
             }
             List<Integer> answered = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < n; i++) {   // in any order: requests on threads of their own may overtake
                 Frame f = c.receive();
-                assertThat(f.body()).isInstanceOfSatisfying(Rwrite.class, w -> assertThat(w.count()).isEqualTo(count));
+                reply.accept(f.body());
                 answered.add(f.tag());
             }
             assertThat(answered).containsExactlyInAnyOrderElementsOf(IntStream.range(10, 10 + n).boxed().toList());
