@@ -40,7 +40,8 @@ final class LocalFile implements OpenFile {
     private final AtomicBoolean closed = new AtomicBoolean();
     private SpanChannel spanChannel;   // opened at the first span; guarded by this
     private boolean spanChannelTried;  // guarded by this
-    private Boolean sizedFileSystem;   // asked at the first large read; guarded by this
+    /** Asked at the file's first read or write; two first ones racing both ask, and get the same answer. */
+    private volatile Boolean sizedFileSystem;
 
     /** Takes over {@code fd}; {@code file} is only read for its identity. */
     LocalFile(Tree tree, FileHandle file, int fd, int hostFlags) {
@@ -87,11 +88,13 @@ final class LocalFile implements OpenFile {
      * the disk. On any other (NFS, FUSE, procfs) it may wait for the network or a program.
      */
     @Override
-    public synchronized boolean transfersWithoutWaiting() {
-        if (sizedFileSystem == null) {
-            sizedFileSystem = SpanChannel.onSizedFileSystem(fd, name);
+    public boolean transfersWithoutWaiting() {   // asked for every Tread and Twrite: no lock
+        Boolean sized = sizedFileSystem;
+        if (sized == null) {
+            sized = SpanChannel.onSizedFileSystem(fd, name);
+            sizedFileSystem = sized;
         }
-        return sizedFileSystem;
+        return sized;
     }
 
     private synchronized SpanChannel spanChannel() {
