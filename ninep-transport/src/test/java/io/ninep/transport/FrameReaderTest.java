@@ -21,6 +21,7 @@ import io.ninep.transport.buffer.PooledBuffer;
 import io.ninep.transport.testing.ScriptedReadTransport;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,6 +134,85 @@ class FrameReaderTest {
         }
         assertThat(small).isEqualTo(200);
         assertThat(transport.reads() - readsBefore).as("small frames bring the full read-ahead back").isLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void afterALargeTwriteTheNextPayloadIsLeftWholeOnTheConnection() throws Exception {
+        Frame[] writes = new Frame[5];
+        for (int i = 0; i < writes.length; i++) {
+            writes[i] = new Frame(i, new Twrite(1, 100_000L * i, ByteBuffer.wrap(new byte[100_000])));
+        }
+        var transport = new PayloadTaker(new ScriptedReadTransport(stream(writes), Chunking.WHOLE.sizes()));
+        FrameReader reader = new FrameReader(transport, 1 << 20);
+        FrameHeader h = new FrameHeader();
+        ByteBuffer fields = ByteBuffer.allocate(16);
+        for (int i = 0; i < writes.length; i++) {
+            assertThat(reader.readHeader(h)).isTrue();
+            reader.readBody(fields.clear(), 16);
+            reader.receiveInto(-1, 0, h.bodySize() - 16, FileWrites.HERE);
+        }
+        assertThat(reader.readHeader(h)).isFalse();
+        assertThat(transport.takenWithHeader.subList(1, writes.length))
+                .as("bytes of each payload after the first that came in with its header (and cost the file a write of their own)")
+                .containsOnly(0);
+    }
+
+    /** Takes a Twrite's payload off the stream as a splicing socket would, noting what the read-ahead already held. */
+    private static final class PayloadTaker implements Transport {
+        private final ScriptedReadTransport stream;
+        final List<Integer> takenWithHeader = new ArrayList<>();
+
+        PayloadTaker(ScriptedReadTransport stream) {
+            this.stream = stream;
+        }
+
+        @Override
+        public boolean receivesIntoFiles() {
+            return true;
+        }
+
+        @Override
+        public FileReceipt receiveInto(ByteBuffer buffered, int fd, long position, int count, FileWrites writes)
+                throws IOException {
+            takenWithHeader.add(buffered.remaining());
+            stream.readFully(ByteBuffer.allocate(count - buffered.remaining()));
+            return new FileReceipt(count, null);
+        }
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            return stream.read(dst);
+        }
+
+        @Override
+        public void write(ByteBuffer[] srcs, int offset, int length) {
+            stream.write(srcs, offset, length);
+        }
+
+        @Override
+        public int maxMessageSize() {
+            return stream.maxMessageSize();
+        }
+
+        @Override
+        public String kind() {
+            return stream.kind();
+        }
+
+        @Override
+        public String peer() {
+            return stream.peer();
+        }
+
+        @Override
+        public boolean isOpen() {
+            return stream.isOpen();
+        }
+
+        @Override
+        public void close() {
+            stream.close();
+        }
     }
 
     @Test
