@@ -18,6 +18,7 @@ import io.ninep.protocol.message.Twalk;
 import io.ninep.protocol.message.Twrite;
 import io.ninep.transport.buffer.BufferPool;
 import io.ninep.transport.buffer.PooledBuffer;
+import io.ninep.transport.testing.ForwardingTransport;
 import io.ninep.transport.testing.ScriptedReadTransport;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -158,12 +159,11 @@ class FrameReaderTest {
     }
 
     /** Takes a Twrite's payload off the stream as a splicing socket would, noting what the read-ahead already held. */
-    private static final class PayloadTaker implements Transport {
-        private final ScriptedReadTransport stream;
+    private static final class PayloadTaker extends ForwardingTransport {
         final List<Integer> takenWithHeader = new ArrayList<>();
 
         PayloadTaker(ScriptedReadTransport stream) {
-            this.stream = stream;
+            super(stream);
         }
 
         @Override
@@ -175,43 +175,8 @@ class FrameReaderTest {
         public FileReceipt receiveInto(ByteBuffer buffered, int fd, long position, int count, FileWrites writes)
                 throws IOException {
             takenWithHeader.add(buffered.remaining());
-            stream.readFully(ByteBuffer.allocate(count - buffered.remaining()));
+            inner.readFully(ByteBuffer.allocate(count - buffered.remaining()));
             return new FileReceipt(count, null);
-        }
-
-        @Override
-        public int read(ByteBuffer dst) throws IOException {
-            return stream.read(dst);
-        }
-
-        @Override
-        public void write(ByteBuffer[] srcs, int offset, int length) {
-            stream.write(srcs, offset, length);
-        }
-
-        @Override
-        public int maxMessageSize() {
-            return stream.maxMessageSize();
-        }
-
-        @Override
-        public String kind() {
-            return stream.kind();
-        }
-
-        @Override
-        public String peer() {
-            return stream.peer();
-        }
-
-        @Override
-        public boolean isOpen() {
-            return stream.isOpen();
-        }
-
-        @Override
-        public void close() {
-            stream.close();
         }
     }
 

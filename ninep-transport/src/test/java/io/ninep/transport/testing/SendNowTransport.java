@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.util.List;
 import java.lang.foreign.ValueLayout;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,15 +19,14 @@ import java.util.function.IntUnaryOperator;
  * offered, the policy says how many the "socket" takes now (all, some, none); those go to the
  * wrapped transport. It records who called, so a test can see which thread sent a frame.
  */
-public final class SendNowTransport implements Transport {
-    private final Transport inner;
+public final class SendNowTransport extends ForwardingTransport {
     private volatile IntUnaryOperator taken;
     private final List<Thread> callers = new CopyOnWriteArrayList<>();
     private final ExecutorService copier =
             Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("sendNow copier").factory());
 
     public SendNowTransport(Transport inner, IntUnaryOperator taken) {
-        this.inner = inner;
+        super(inner);
         this.taken = taken;
     }
 
@@ -85,41 +83,6 @@ public final class SendNowTransport implements Transport {
             }
         }
         return n;
-    }
-
-    @Override
-    public int read(ByteBuffer dst) throws IOException {
-        return inner.read(dst);
-    }
-
-    @Override
-    public void write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-        inner.write(srcs, offset, length);
-    }
-
-    @Override
-    public void transferFrom(FileChannel file, long position, int count) throws IOException {
-        inner.transferFrom(file, position, count);
-    }
-
-    @Override
-    public int maxMessageSize() {
-        return inner.maxMessageSize();
-    }
-
-    @Override
-    public String kind() {
-        return inner.kind();
-    }
-
-    @Override
-    public String peer() {
-        return inner.peer();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return inner.isOpen();
     }
 
     @Override
