@@ -40,7 +40,8 @@ public final class FrameReader {
      * next large Twrite's payload stays whole in the socket for the server to splice into its
      * file. With more, the start of the payload came in with the header and cost the file a
      * write of its own (a few hundred bytes before the splice): on ext4, 64 KiB writes with four
-     * in flight went from 0.93-0.99 of diod to 1.17-1.23 without it (docs/benchmarks.md).
+     * in flight went from 0.93-0.99 of diod to 1.17-1.23 once that write was gone
+     * (docs/benchmarks.md).
      */
     static final int PEEK = Twrite.HEADER_SIZE;
 
