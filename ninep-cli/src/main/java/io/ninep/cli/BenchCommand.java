@@ -7,10 +7,12 @@ import io.ninep.cli.bench.Pinning;
 import io.ninep.cli.bench.Plan;
 import io.ninep.cli.bench.Sizes;
 import io.ninep.cli.files.ErrorText;
+import io.ninep.server.ServerConfig;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -141,6 +143,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--server-heap", paramLabel = "SIZE", description = "the server JVM's -Xmx (default: 6g, --quick 2g)")
     String serverHeap;
 
+    @Option(names = "--server-busy-poll", paramLabel = "MICROSECONDS", description = "how long ninep's server spins on a "
+            + "connection with nothing in flight before it sleeps, as serve --busy-poll (default: 50; 0 is the server's own default)")
+    Integer serverBusyPoll;
+
     @Option(names = "--jfr", description = "record the client and the server with JFR (profile settings) into the output directory")
     boolean jfr;
 
@@ -198,6 +204,13 @@ final class BenchCommand implements Callable<Integer> {
         o = o.withTransports(transports.isEmpty() ? o.transports() : transports,
                 backends.isEmpty() ? o.backends() : backends, unixBackends.isEmpty() ? o.unixBackends() : unixBackends);
         o = o.withJfr(jfr);
+        if (serverBusyPoll != null) {
+            if (serverBusyPoll < 0 || serverBusyPoll > ServerConfig.MAX_BUSY_POLL.toNanos() / 1000) {
+                throw new IllegalArgumentException("--server-busy-poll takes 0 to " + ServerConfig.MAX_BUSY_POLL.toNanos() / 1000
+                        + " microseconds, not " + serverBusyPoll);
+            }
+            o = o.withServerBusyPoll(Duration.ofNanos(serverBusyPoll * 1000L));
+        }
         if (pin) {
             o = o.withPinning(pinning());
         }

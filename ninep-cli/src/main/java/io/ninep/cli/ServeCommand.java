@@ -73,6 +73,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--grace", paramLabel = "SECONDS", description = "how long a stop waits for requests in flight (default: ${DEFAULT-VALUE})")
     int graceSeconds = 5;
 
+    @Option(names = "--busy-poll", paramLabel = "MICROSECONDS", description = {"how long a connection with nothing in flight "
+            + "spins on its socket for the next request before its reader sleeps, at most 1000 (default: 0, it sleeps at once). "
+            + "A client with one request at a time gets its replies sooner, for up to that much CPU after each reply; "
+            + "see docs/server.md"})
+    int busyPollMicros;
+
     @Option(names = "--stats", paramLabel = "SECONDS", arity = "0..1", parameterConsumer = StatsPeriod.class,
             description = {"print a summary line on standard error every SECONDS (default 10): connections, requests per second, "
                     + "requests in flight, flushes (how many requests they cancelled, how many replies won the race), "
@@ -87,7 +93,8 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig config;
         try {
             config = ServerConfig.defaults().withMaxMsize(msize).withMaxFids(maxFids).withMaxRequests(maxRequests)
-                    .withReadOnly(readOnly).withTrace(debug ? System.err::println : null);
+                    .withReadOnly(readOnly).withTrace(debug ? System.err::println : null)
+                    .withBusyPoll(Duration.ofNanos(busyPollMicros * 1000L));
         } catch (IllegalArgumentException e) {
             System.err.println("ninep serve: " + e.getMessage());
             return 2;

@@ -239,7 +239,13 @@ public final class Connection implements Runnable {
     }
 
     private String readLoop() throws IOException, InterruptedException {
+        long busyPoll = config.busyPoll().toNanos();
         while (true) {
+            if (busyPoll > 0 && inFlight.pending() == 0 && !reader.hasBufferedBytes()) {
+                // Only with nothing in flight: then no request's thread needs this carrier, and the
+                // client is waiting for nothing but its reply before it sends again.
+                transport.pollReadable(busyPoll);
+            }
             if (!reader.readHeader(header)) {
                 return "the client closed the connection";
             }

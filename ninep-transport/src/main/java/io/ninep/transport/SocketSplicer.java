@@ -59,6 +59,25 @@ final class SocketSplicer {
         boolean spliceOut = true;   // false once the file refused a splice: pwrite from then on
     }
 
+    /**
+     * The bytes waiting on the socket (FIONREAD); -1 if that cannot be told: closed, no
+     * descriptor, or the call failed (the next read reports what it can).
+     */
+    int waiting() {
+        lock.readLock().lock();
+        try {
+            if (!ready()) {
+                return -1;
+            }
+            int n = SpliceCalls.available(frame, socket);
+            return n < 0 ? -1 : n;
+        } catch (IOException e) {
+            return -1;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** See {@link Transport#receiveInto}. */
     FileReceipt receive(ByteBuffer buffered, int fd, long position, int count, FileWrites writes) throws IOException {
         if (!buffered.isDirect()) {

@@ -117,6 +117,30 @@ public final class SocketTransport implements Transport {
         return splicer.receive(buffered, fd, position, count, writes);
     }
 
+    /** FIONREAD on the socket until it counts bytes, between looks yielding a virtual thread's carrier. */
+    @Override
+    public boolean pollReadable(long nanos) {
+        if (splicer == null || nanos <= 0) {
+            return false;
+        }
+        boolean virtual = Thread.currentThread().isVirtual();
+        long deadline = System.nanoTime() + nanos;
+        while (true) {
+            int waiting = splicer.waiting();
+            if (waiting != 0) {
+                return waiting > 0;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            if (virtual) {
+                Thread.yield();
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
     @Override
     public boolean sendsNow() {
         return sender != null;

@@ -58,6 +58,18 @@ public interface Transport extends Closeable {
         FileTransfers.copy(this, file, position, srcs[length - 1].remaining());
     }
 
+    /**
+     * Waits up to {@code nanos} for bytes to read, spinning on the calling thread instead of
+     * parking it: a reader that expects the peer's next frame within microseconds answers it
+     * without the wake-up of a parked thread (on a virtual machine, an idle CPU's halt costs tens
+     * of microseconds to leave). Lets other virtual threads run between looks. Returns true once
+     * bytes are waiting, false when the time ran out or the transport cannot tell without reading
+     * (this default, at once). Nothing is read: the caller's next {@link #read} takes the bytes.
+     */
+    default boolean pollReadable(long nanos) throws IOException {
+        return false;
+    }
+
     /** True if {@link #sendNow} can send anything at all; false if it always sends nothing. */
     default boolean sendsNow() {
         return false;

@@ -85,6 +85,50 @@ class SocketTransportTest {
         }
     }
 
+    @Test
+    void pollReadableSpinsUntilBytesWaitAndLeavesThemToTheRead() throws Exception {
+        try (Listener listener = Listener.bind(new DialAddress.Tcp("127.0.0.1", 0))) {
+            pollReadable(listener);
+        }
+        try (Listener listener = Listener.bind(new DialAddress.Unix(dir.resolve("poll.sock")))) {
+            pollReadable(listener);
+        }
+    }
+
+    @Test
+    void aTransportThatCannotTellDoesNotPoll() throws Exception {
+        var toServer = java.nio.channels.Pipe.open();
+        var toClient = java.nio.channels.Pipe.open();
+        try (Transport pipe = new StreamTransport(toServer.source(), toClient.sink(), "pipe", "pipe!test", 1 << 20)) {
+            long start = System.nanoTime();
+            assertThat(pipe.pollReadable(Duration.ofSeconds(5).toNanos())).isFalse();
+            assertThat(System.nanoTime() - start).as("returned at once").isLessThan(Duration.ofSeconds(5).toNanos());
+        }
+    }
+
+    private void pollReadable(Listener listener) throws Exception {
+        try (Transport client = Dialer.dial(listener.address(), Duration.ofSeconds(5));
+             Transport server = listener.accept();
+             var exec = Executors.newVirtualThreadPerTaskExecutor()) {
+            long wait = Duration.ofMillis(20).toNanos();
+            long start = System.nanoTime();
+            assertThat(server.pollReadable(wait)).as("nothing sent").isFalse();
+            assertThat(System.nanoTime() - start).as("polled the whole time").isGreaterThanOrEqualTo(wait);
+
+            client.write(new ByteBuffer[] {ByteBuffer.wrap(new byte[] {1, 2, 3})}, 0, 1);
+            assertThat(server.pollReadable(Duration.ofSeconds(5).toNanos())).isTrue();
+            ByteBuffer got = ByteBuffer.allocate(8);
+            assertThat(server.read(got)).as("the poll took nothing").isEqualTo(3);
+
+            // On a virtual thread (which yields between looks), bytes sent while it polls end the poll.
+            Future<Boolean> polled = exec.submit(() -> server.pollReadable(Duration.ofSeconds(20).toNanos()));
+            Thread.sleep(50);
+            assertThat(polled.isDone()).as("still polling with nothing sent").isFalse();
+            client.write(new ByteBuffer[] {ByteBuffer.wrap(new byte[] {4})}, 0, 1);
+            assertThat(polled.get()).isTrue();
+        }
+    }
+
     private void exchange(Listener listener, DialAddress address, String kind) throws Exception {
         try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<Frame> served = exec.submit(() -> {

@@ -1,6 +1,7 @@
 package io.ninep.cli.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,7 +40,7 @@ public record BenchOptions(Path out, Set<Family> families, Path diod, boolean ip
                            Plan plan, int inFlight, List<Integer> msizes, List<String> transports, List<String> backends,
                            List<String> unixBackends, boolean inProcess, boolean jfr, String serverHeap, int smallMsize,
                            int smallInFlight, int connections, int allocRequests, List<Integer> allocMsizes,
-                           int dirEntries, int readdirMsize, Path work, Pinning pinning) {
+                           int dirEntries, int readdirMsize, Path work, Pinning pinning, Duration serverBusyPoll) {
 
     /**
      * The old virtio ceiling: (1024 - 2) pages of 4 KiB, what a virtio ring of 1024 descriptors
@@ -48,6 +49,12 @@ public record BenchOptions(Path out, Set<Family> families, Path diod, boolean ip
     public static final int VIRTIO_CEILING = 4186112;
 
     public static final Path DIOD = DiodProcess.BINARY;
+
+    /**
+     * ninep's server busy-polls this long ({@code serve --busy-poll}; its own default is zero):
+     * with one request in flight that is what the server can do, and the report says so.
+     */
+    public static final Duration DEFAULT_SERVER_BUSY_POLL = Duration.ofNanos(50_000);
 
     public BenchOptions {
         families = families.isEmpty() ? EnumSet.noneOf(Family.class) : EnumSet.copyOf(families);
@@ -95,7 +102,7 @@ public record BenchOptions(Path out, Set<Family> families, Path diod, boolean ip
         return new BenchOptions(out, EnumSet.allOf(Family.class), DIOD, true, "iperf3", Sizes.GIB,
                 new Plan(1_000_000_000L, 1_000_000_000L, 3), 4, fullSweep(), List.of("tcp", "unix"),
                 List.of("memory", "null", "local"), List.of("memory"), false, false, "6g", 64 * 1024, 32, 4, 50_000,
-                List.of(64 * 1024, 4 << 20, 128 << 20), 10_000, 1 << 20, Path.of("/dev/shm"), null);
+                List.of(64 * 1024, 4 << 20, 128 << 20), 10_000, 1 << 20, Path.of("/dev/shm"), null, DEFAULT_SERVER_BUSY_POLL);
     }
 
     /** A subset that runs in a minute or two: fewer msizes, a smaller file, shorter points. */
@@ -104,7 +111,7 @@ public record BenchOptions(Path out, Set<Family> families, Path diod, boolean ip
         return new BenchOptions(out, f.families, f.diod, f.iperf3, f.iperf3Path, 64 * Sizes.MIB,
                 new Plan(200_000_000L, 300_000_000L, 2), 4, List.of(8 * 1024, 64 * 1024, 1 << 20, 4 << 20),
                 f.transports, List.of("memory", "local"), List.of("memory"), false, false, "2g", f.smallMsize, 32, 4,
-                5_000, f.allocMsizes, f.dirEntries, f.readdirMsize, f.work, null);
+                5_000, f.allocMsizes, f.dirEntries, f.readdirMsize, f.work, null, f.serverBusyPoll);
     }
 
     /** 1 and N, or just 1 when N is 1. */
@@ -146,55 +153,61 @@ public record BenchOptions(Path out, Set<Family> families, Path diod, boolean ip
     public BenchOptions withFamilies(Set<Family> v) {
         return new BenchOptions(out, v, diod, iperf3, iperf3Path, fileSize, plan, inFlight, msizes, transports, backends,
                 unixBackends, inProcess, jfr, serverHeap, smallMsize, smallInFlight, connections, allocRequests,
-                allocMsizes, dirEntries, readdirMsize, work, pinning);
+                allocMsizes, dirEntries, readdirMsize, work, pinning, serverBusyPoll);
     }
 
     public BenchOptions withServers(Path diodPath, boolean runIperf3, String iperf3Binary, boolean serverInProcess,
                                     String heap) {
         return new BenchOptions(out, families, diodPath, runIperf3, iperf3Binary, fileSize, plan, inFlight, msizes,
                 transports, backends, unixBackends, serverInProcess, jfr, heap, smallMsize, smallInFlight, connections,
-                allocRequests, allocMsizes, dirEntries, readdirMsize, work, pinning);
+                allocRequests, allocMsizes, dirEntries, readdirMsize, work, pinning, serverBusyPoll);
     }
 
     public BenchOptions withSizes(long file, List<Integer> sweep, List<Integer> alloc, int entries) {
         return new BenchOptions(out, families, diod, iperf3, iperf3Path, file, plan, inFlight, sweep, transports, backends,
                 unixBackends, inProcess, jfr, serverHeap, smallMsize, smallInFlight, connections, allocRequests, alloc,
-                entries, readdirMsize, work, pinning);
+                entries, readdirMsize, work, pinning, serverBusyPoll);
     }
 
     public BenchOptions withPlan(Plan p) {
         return new BenchOptions(out, families, diod, iperf3, iperf3Path, fileSize, p, inFlight, msizes, transports,
                 backends, unixBackends, inProcess, jfr, serverHeap, smallMsize, smallInFlight, connections, allocRequests,
-                allocMsizes, dirEntries, readdirMsize, work, pinning);
+                allocMsizes, dirEntries, readdirMsize, work, pinning, serverBusyPoll);
     }
 
     public BenchOptions withLoad(int n, int smallN, int conns, int allocN) {
         return new BenchOptions(out, families, diod, iperf3, iperf3Path, fileSize, plan, n, msizes, transports, backends,
                 unixBackends, inProcess, jfr, serverHeap, smallMsize, smallN, conns, allocN, allocMsizes, dirEntries,
-                readdirMsize, work, pinning);
+                readdirMsize, work, pinning, serverBusyPoll);
     }
 
     public BenchOptions withTransports(List<String> t, List<String> b, List<String> unixB) {
         return new BenchOptions(out, families, diod, iperf3, iperf3Path, fileSize, plan, inFlight, msizes, t, b, unixB,
                 inProcess, jfr, serverHeap, smallMsize, smallInFlight, connections, allocRequests, allocMsizes,
-                dirEntries, readdirMsize, work, pinning);
+                dirEntries, readdirMsize, work, pinning, serverBusyPoll);
     }
 
     public BenchOptions withJfr(boolean v) {
         return new BenchOptions(out, families, diod, iperf3, iperf3Path, fileSize, plan, inFlight, msizes, transports,
                 backends, unixBackends, inProcess, v, serverHeap, smallMsize, smallInFlight, connections, allocRequests,
-                allocMsizes, dirEntries, readdirMsize, work, pinning);
+                allocMsizes, dirEntries, readdirMsize, work, pinning, serverBusyPoll);
     }
 
     public BenchOptions withWork(Path v) {
         return new BenchOptions(out, families, diod, iperf3, iperf3Path, fileSize, plan, inFlight, msizes, transports,
                 backends, unixBackends, inProcess, jfr, serverHeap, smallMsize, smallInFlight, connections, allocRequests,
-                allocMsizes, dirEntries, readdirMsize, v, pinning);
+                allocMsizes, dirEntries, readdirMsize, v, pinning, serverBusyPoll);
     }
 
     public BenchOptions withPinning(Pinning v) {
         return new BenchOptions(out, families, diod, iperf3, iperf3Path, fileSize, plan, inFlight, msizes, transports,
                 backends, unixBackends, inProcess, jfr, serverHeap, smallMsize, smallInFlight, connections, allocRequests,
-                allocMsizes, dirEntries, readdirMsize, work, v);
+                allocMsizes, dirEntries, readdirMsize, work, v, serverBusyPoll);
+    }
+
+    public BenchOptions withServerBusyPoll(Duration v) {
+        return new BenchOptions(out, families, diod, iperf3, iperf3Path, fileSize, plan, inFlight, msizes, transports,
+                backends, unixBackends, inProcess, jfr, serverHeap, smallMsize, smallInFlight, connections, allocRequests,
+                allocMsizes, dirEntries, readdirMsize, work, pinning, v);
     }
 }

@@ -50,7 +50,7 @@ public final class BenchRun {
         try (Fixture fixture = Fixture.create(options.work(), options.fileSize(), options.dirEntries())) {
             log.println("ninep bench: files in " + fixture.root);
             BenchServer.Config config = new BenchServer.Config(fixture.export, fixture.sockets, options.maxMsize(),
-                    options.fileSize(), options.dirEntries());
+                    options.fileSize(), options.dirEntries(), options.serverBusyPoll());
             try (ServerUnderTest server = startServer(config);
                  DiodProcess diod = startDiod(fixture)) {
                 BenchContext ctx = new BenchContext(options, server, endpoints(server, diod, fixture), fixture, log);
@@ -185,6 +185,7 @@ public final class BenchRun {
                 + " the points where it took 1%% or more say so in results.csv", 100 * steal));
         machineLines.add("command: ninep bench " + String.join(" ", commandLine));
         machineLines.add("method: " + method() + "; " + placement());
+        machineLines.add(busyPoll());
         files.add(writeString(dir.resolve("machine.txt"), String.join("\n", machineLines) + "\n"));
         List<TextTable> tables = new Report(results).tables(verdicts);
         StringBuilder text = new StringBuilder();
@@ -215,6 +216,13 @@ public final class BenchRun {
         Plan p = options.plan();
         return String.format("median of %d x %.1f s after %.1f s of warm-up; whiskers: smallest and largest repeat",
                 p.repeats(), p.eachNanos() / 1e9, p.warmupNanos() / 1e9);
+    }
+
+    private String busyPoll() {
+        long micros = options.serverBusyPoll().toNanos() / 1000;
+        return micros == 0 ? "ninep's server: no busy poll (its default)"
+                : "ninep's server: busy poll " + micros + " us (serve --busy-poll " + micros
+                + "; its default is 0): a connection with nothing in flight spins that long on its socket before it sleeps";
     }
 
     private String placement() {

@@ -17,6 +17,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,7 +40,7 @@ public final class BenchServer implements ServerUnderTest {
     private static final Logger NINEP_LOG = Logger.getLogger("io.ninep");
 
     /** What the server needs to know. */
-    public record Config(Path export, Path socketDir, int maxMsize, long fileSize, int dirEntries) {}
+    public record Config(Path export, Path socketDir, int maxMsize, long fileSize, int dirEntries, Duration busyPoll) {}
 
     private final NinepServer memory;
     private final NinepServer local;
@@ -54,7 +55,8 @@ public final class BenchServer implements ServerUnderTest {
 
     public static BenchServer start(Config c) throws IOException {
         NINEP_LOG.setLevel(Level.WARNING);
-        ServerConfig config = ServerConfig.defaults().withMaxMsize(c.maxMsize()).withMaxRequests(4096);
+        ServerConfig config = ServerConfig.defaults().withMaxMsize(c.maxMsize()).withMaxRequests(4096)
+                .withBusyPoll(c.busyPoll());
         NinepServer memory = new NinepServer(memoryTree(c), config);
         NinepServer local = new NinepServer(new LocalFileServer(c.export()), config);
         RawServer raw = RawServer.start(c.socketDir().resolve("raw.sock"), c.export().resolve(Fixture.BIG));
@@ -158,14 +160,14 @@ public final class BenchServer implements ServerUnderTest {
     }
 
     /**
-     * The child process: {@code BenchServer EXPORT SOCKETDIR MAXMSIZE FILESIZE DIRENTRIES}. Prints
+     * The child process: {@code BenchServer EXPORT SOCKETDIR MAXMSIZE FILESIZE DIRENTRIES BUSYPOLLNANOS}. Prints
      * "ready key=address ..." on standard output, then answers one line per command read from
      * standard input: "stats" (a {@link ServerStats} line), "gc", "quit". The end of standard
      * input (the bench died) stops it too.
      */
     public static void main(String[] args) throws IOException {
         Config c = new Config(Path.of(args[0]), Path.of(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]),
-                Integer.parseInt(args[4]));
+                Integer.parseInt(args[4]), Duration.ofNanos(Long.parseLong(args[5])));
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
         BenchServer s = start(c);

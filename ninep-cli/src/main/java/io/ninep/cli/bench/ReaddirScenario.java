@@ -41,7 +41,7 @@ final class ReaddirScenario {
     void run() throws Exception {
         int count = ctx.options.readdirMsize() - P9.READDIR_HEADER_SIZE;
         BenchServer.Config config = new BenchServer.Config(ctx.fixture.export, ctx.fixture.sockets, ctx.options.maxMsize(),
-                ctx.options.fileSize(), ctx.options.dirEntries());
+                ctx.options.fileSize(), ctx.options.dirEntries(), ctx.options.serverBusyPoll());
         try (FileServer memory = BenchServer.memoryTree(config)) {
             spi("memory", memory, count);
         }

@@ -50,6 +50,7 @@ final class ServerProcess implements ServerUnderTest {
         cmd.add(Integer.toString(c.maxMsize()));
         cmd.add(Long.toString(c.fileSize()));
         cmd.add(Integer.toString(c.dirEntries()));
+        cmd.add(Long.toString(c.busyPoll().toNanos()));
         return cmd;
     }
 

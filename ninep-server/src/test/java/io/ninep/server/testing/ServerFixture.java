@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A server for engine tests, and raw clients connected to it over TCP, a Unix socket or a pipe.
@@ -47,6 +48,7 @@ public final class ServerFixture implements AutoCloseable {
     private Path unixDir;
     private int pipeLimit = Transport.DEFAULT_STREAM_MAX;
     private int clientReceiveBuffer;   // 0: the system's, which autotunes
+    private UnaryOperator<Transport> serverSideWrapper = UnaryOperator.identity();
 
     public ServerFixture(FileServer fs, ServerConfig config) {
         this.server = new NinepServer(fs, config);
@@ -68,6 +70,12 @@ public final class ServerFixture implements AutoCloseable {
      */
     public ServerFixture clientReceiveBuffer(int bytes) {
         this.clientReceiveBuffer = bytes;
+        return this;
+    }
+
+    /** What the server serves of later connections: their transport as {@code wrapper} makes it. */
+    public ServerFixture serverSide(UnaryOperator<Transport> wrapper) {
+        this.serverSideWrapper = wrapper;
         return this;
     }
 
@@ -112,7 +120,7 @@ public final class ServerFixture implements AutoCloseable {
             }
             default -> throw new IllegalArgumentException(kind.toString());
         }
-        Connection c = server.serve(serverSide);
+        Connection c = server.serve(serverSideWrapper.apply(serverSide));
         RawClient client = new RawClient(clientSide);
         connections.put(client, c);
         clients.add(client);

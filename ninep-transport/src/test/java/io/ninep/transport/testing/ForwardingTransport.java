@@ -52,4 +52,9 @@ public abstract class ForwardingTransport implements Transport {
     public void close() throws IOException {
         inner.close();
     }
+
+    @Override
+    public boolean pollReadable(long nanos) throws IOException {
+        return inner.pollReadable(nanos);
+    }
 }
