@@ -103,7 +103,7 @@ class ServeCommandTest {
         }
         assertThat(code).isZero();
         assertThat(buf.toString(StandardCharsets.UTF_8)).contains("--listen", "--msize", "--readonly", "--debug",
-                "--stdio", "--max-fids", "--max-requests", "DIR", "SIGTERM");
+                "--stdio", "--max-fids", "--max-requests", "--busy-poll", "DIR", "SIGTERM");
     }
 
     @Test
@@ -116,11 +116,13 @@ class ServeCommandTest {
             assertThat(Main.run("serve", "--max-requests", "3", dir.toString())).isEqualTo(2);
             assertThat(Main.run("serve", dir.resolve("missing").toString())).isEqualTo(2);
             assertThat(Main.run("serve", "--msize", "lots")).isEqualTo(2);
+            assertThat(Main.run("serve", "--busy-poll", "5000", dir.toString())).isEqualTo(2);
         } finally {
             System.setErr(old);
         }
         assertThat(buf.toString(StandardCharsets.UTF_8)).contains("below the protocol's minimum of 4096")
-                .contains("at least 128").contains("is not a directory");
+                .contains("at least 128").contains("is not a directory")
+                .contains("ninep serve: busy poll of 5000 us is outside 0 to 1000 us");
     }
 
     @Test

@@ -71,10 +71,7 @@ class BusyPollTest {
             PollRecorder[] recorder = new PollRecorder[1];
             fixture.serverSide(t -> recorder[0] = new PollRecorder(t));
             RawClient c = fixture.connect();
-            c.start(8192);
-            c.walk(2, 0, 1, "data");
-            c.call(3, new Tlopen(1, OpenFlags.O_RDONLY), Rlopen.class);
-            fixture.assertQuiet(c);
+            openAsFid1(fixture, c, "data");
             recorder[0].connection = fixture.connection(c);
             for (int tag = 4; tag < 14; tag++) {   // reads of a memory file run on the reader itself
                 assertThat(c.call(tag, new Tread(1, 0, 64), Rread.class).count()).isEqualTo(5);
@@ -111,10 +108,7 @@ class BusyPollTest {
             PollRecorder[] recorder = new PollRecorder[1];
             fixture.serverSide(t -> recorder[0] = new PollRecorder(t));
             RawClient c = fixture.connect();
-            c.start(8192);
-            c.walk(2, 0, 1, "events");
-            c.call(3, new Tlopen(1, OpenFlags.O_RDONLY), Rlopen.class);
-            fixture.assertQuiet(c);
+            openAsFid1(fixture, c, "events");
             recorder[0].connection = fixture.connection(c);
             c.send(4, new Tread(1, 0, 64));   // blocks until the stream has bytes
             for (int tag = 5; tag < 10; tag++) {
@@ -126,6 +120,14 @@ class BusyPollTest {
             assertThat(recorder[0].polls).as("polls while the read was pending")
                     .filteredOn(p -> p.pending() > 0).isEmpty();
         }
+    }
+
+    /** Version, attach, and {@code name} opened for reading as fid 1; nothing left in flight. */
+    private static void openAsFid1(ServerFixture fixture, RawClient c, String name) throws Exception {
+        c.start(8192);
+        c.walk(2, 0, 1, name);
+        c.call(3, new Tlopen(1, OpenFlags.O_RDONLY), Rlopen.class);
+        fixture.assertQuiet(c);
     }
 
     @Test

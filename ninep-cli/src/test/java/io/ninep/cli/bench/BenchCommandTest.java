@@ -87,7 +87,8 @@ class BenchCommandTest {
             assertThat(out.resolve(f)).as(f).isNotEmptyFile();
         }
         assertThat(Files.readAllLines(out.resolve("machine.txt")))
-                .contains("command: ninep bench --out " + out + " --work " + dir + " " + String.join(" ", TINY) + " --in-process");
+                .contains("command: ninep bench --out " + out + " --work " + dir + " " + String.join(" ", TINY) + " --in-process")
+                .anySatisfy(l -> assertThat(l).startsWith("ninep's server: busy poll 50 us (serve --busy-poll 50"));
         assertThat(Files.readString(out.resolve("summary.md"))).contains("**Targets in detail**")
                 .containsPattern("\n- (PASS|MISS|NA): Sequential read");
         assertThat(r.out()).contains("Sequential read over tcp", "Targets (issue 5)", "Readdir of the big directory");
@@ -159,6 +160,14 @@ class BenchCommandTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).endsWith("ninep: bench: " + blocker.resolve("report") + ": Not a directory\n")
                 .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aBusyPollPastAMillisecondIsAUsageError() {
+        Run r = run("bench", "--server-busy-poll", "2000", "--out", dir.resolve("r").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("ninep: bench: --server-busy-poll takes 0 to 1000 microseconds, not 2000\n");
+        assertThat(dir.resolve("r")).doesNotExist();
     }
 
     @Test

@@ -139,6 +139,25 @@ class TargetCheckTest {
         assertThat(slower.ratio()).isCloseTo(550.0 / 600, org.assertj.core.api.Assertions.within(1e-9));
     }
 
+    /** A point past the estimated ceiling shows the estimate is none: the bar is the 1.5x again. */
+    @Test
+    void withOneInFlightTheBarStaysOneAndAHalfWhereNinepItselfOutrunsTheEstimatedCeiling() {
+        loopbackCeiling();
+        seq("diod", "local", "read", 65536, 1, 600);    // 1.5x = 900 > 769
+        seq("ninep", "local", "read", 65536, 1, 800);   // 1.33, past 769
+        seq("diod", "local", "read", 65536, 4, 1100);
+        seq("ninep", "local", "read", 65536, 4, 1800);
+        var v = verdict("Sequential read at msize 64K");
+        assertThat(v.outcome()).isEqualTo(TargetCheck.Outcome.MISS);
+        assertThat(v.threshold()).isEqualTo(">= 1.5");
+        assertThat(v.detail()).contains("ninep's 800 MiB/s is past the estimate of the one-in-flight ceiling, 769 MiB/s",
+                "the bar stays 1.5x");
+
+        rs.removeIf(r -> r.server().equals("ninep") && r.inFlight() == 1);
+        seq("ninep", "local", "read", 65536, 1, 960);   // 1.6
+        assertThat(verdict("Sequential read at msize 64K").outcome()).isEqualTo(TargetCheck.Outcome.PASS);
+    }
+
     @Test
     void withOneInFlightTheBarStaysOneAndAHalfWhereTheCeilingAllowsIt() {
         loopbackCeiling();
@@ -150,6 +169,19 @@ class TargetCheckTest {
         assertThat(v.outcome()).isEqualTo(TargetCheck.Outcome.MISS);
         assertThat(v.threshold()).isEqualTo(">= 1.5");
         assertThat(v.detail()).doesNotContain("ceiling");
+    }
+
+    /** The run at 07:48: the 64K write x4 outran the 64K blast measured in turn, so the bar is 1.5x. */
+    @Test
+    void withSeveralInFlightTheBarStaysOneAndAHalfWhereNinepItselfOutrunsTheSocket() {
+        raw("write", 65536, 2030);
+        seq("diod", "local", "write", 65536, 4, 1791);    // 1.5x = 2686 > 2030
+        seq("ninep", "local", "write", 65536, 4, 2336);   // 1.30 of diod, past the socket
+        var v = verdict("Sequential write at msize 64K");
+        assertThat(v.outcome()).isEqualTo(TargetCheck.Outcome.MISS);
+        assertThat(v.threshold()).isEqualTo(">= 1.5");
+        assertThat(v.detail()).contains("ninep's 2 336 MiB/s is past the raw socket at 64K, 2 030 MiB/s",
+                "the bar stays 1.5x");
     }
 
     @Test
