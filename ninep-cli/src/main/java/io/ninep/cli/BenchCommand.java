@@ -205,11 +205,13 @@ final class BenchCommand implements Callable<Integer> {
                 backends.isEmpty() ? o.backends() : backends, unixBackends.isEmpty() ? o.unixBackends() : unixBackends);
         o = o.withJfr(jfr);
         if (serverBusyPoll != null) {
-            if (serverBusyPoll < 0 || serverBusyPoll > ServerConfig.MAX_BUSY_POLL.toNanos() / 1000) {
-                throw new IllegalArgumentException("--server-busy-poll takes 0 to " + ServerConfig.MAX_BUSY_POLL.toNanos() / 1000
-                        + " microseconds, not " + serverBusyPoll);
+            Duration poll = Duration.ofNanos(serverBusyPoll * 1000L);
+            try {
+                ServerConfig.defaults().withBusyPoll(poll);   // the server's own check, before anything starts
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--server-busy-poll: " + e.getMessage(), e);
             }
-            o = o.withServerBusyPoll(Duration.ofNanos(serverBusyPoll * 1000L));
+            o = o.withServerBusyPoll(poll);
         }
         if (pin) {
             o = o.withPinning(pinning());

@@ -220,7 +220,8 @@ public final class TargetCheck {
      * payload at the raw blast's rate. Where 1.5 times diod is past that ceiling, the bar for one
      * in flight is {@link #VS_DIOD_AT_CEILING} (never slower than diod), and the detail shows the
      * figures that prove it; unless ninep's point is itself past the estimate (a server that
-     * busy-polls skips the wake-up the ping-pong pays), which then proves it no ceiling. With N in flight the requests overlap, and the ceiling is the raw
+     * busy-polls skips the wake-up the ping-pong pays), which then proves it no ceiling. With N
+     * in flight the requests overlap, and the ceiling is the raw
      * blast itself (in turn with the local backend's repeats where it was measured so): where
      * 1.5 times diod is past it, the bar is what the sequential targets ask of the socket
      * ({@link #READ_VS_RAW}, {@link #WRITE_VS_RAW}) as a ratio to diod, and never below 1.0;
@@ -265,34 +266,40 @@ public final class TargetCheck {
             if (n > 1) {
                 Optional<Double> socket = blastInTurn("local", op, msize).or(() -> familyBlast(op, msize));
                 double seqBar = op.equals("read") ? READ_VS_RAW : WRITE_VS_RAW;
-                if (socket.isPresent() && VS_DIOD * diod.get() > socket.get() && ours.get() > socket.get()) {
-                    // The blast of 64K chunks is no ceiling if the server itself outran it.
-                    detail.append(String.format("; ninep's %s MiB/s is past the raw socket at 64K, %s MiB/s, so that is"
-                                    + " no ceiling and the bar stays %.1fx", TextTable.figure(ours.get()),
-                            TextTable.figure(socket.get()), VS_DIOD));
-                } else if (socket.isPresent() && VS_DIOD * diod.get() > socket.get()) {
-                    bar = Math.max(VS_DIOD_AT_CEILING, seqBar * socket.get() / diod.get());
-                    detail.append(String.format("; %.1fx diod (%s MiB/s) is past the raw socket at 64K, %s MiB/s, which"
-                                    + " no server outruns, so the bar is what the sequential target asks of the socket,"
-                                    + " %.2f of it (%s MiB/s): %.2fx", VS_DIOD, TextTable.figure(VS_DIOD * diod.get()),
-                            TextTable.figure(socket.get()), seqBar, TextTable.figure(seqBar * socket.get()), bar));
+                if (socket.isPresent() && VS_DIOD * diod.get() > socket.get()) {
+                    if (ours.get() > socket.get()) {
+                        // The blast of 64K chunks is no ceiling if the server itself outran it.
+                        detail.append(String.format("; ninep's %s MiB/s is past the raw socket at 64K, %s MiB/s, so"
+                                        + " that is no ceiling and the bar stays %.1fx", TextTable.figure(ours.get()),
+                                TextTable.figure(socket.get()), VS_DIOD));
+                    } else {
+                        bar = Math.max(VS_DIOD_AT_CEILING, seqBar * socket.get() / diod.get());
+                        detail.append(String.format("; %.1fx diod (%s MiB/s) is past the raw socket at 64K, %s MiB/s,"
+                                        + " which no server outruns, so the bar is what the sequential target asks of"
+                                        + " the socket, %.2f of it (%s MiB/s): %.2fx", VS_DIOD,
+                                TextTable.figure(VS_DIOD * diod.get()), TextTable.figure(socket.get()), seqBar,
+                                TextTable.figure(seqBar * socket.get()), bar));
+                    }
                 }
             }
             if (n == 1) {
                 Optional<Ceiling> c = ceiling(op, msize);
-                if (c.isPresent() && VS_DIOD * diod.get() > c.get().mibPerSecond() && ours.get() > c.get().mibPerSecond()) {
-                    // The ping-pong parks between round trips; a server that does not (busy poll) beats it.
-                    detail.append(String.format("; ninep's %s MiB/s is past the estimate of the one-in-flight ceiling,"
-                                    + " %s MiB/s (a %.1f us ping-pong plus 64K at the raw %s MiB/s), so that is no"
-                                    + " ceiling and the bar stays %.1fx", TextTable.figure(ours.get()),
-                            TextTable.figure(c.get().mibPerSecond()), c.get().roundTripMicros(),
-                            TextTable.figure(c.get().rawMibPerSecond()), VS_DIOD));
-                } else if (c.isPresent() && VS_DIOD * diod.get() > c.get().mibPerSecond()) {
-                    bar = VS_DIOD_AT_CEILING;
-                    detail.append(String.format("; %.1fx diod (%s MiB/s) is past the loopback ceiling for one in flight,"
-                                    + " %s MiB/s (a %.1f us ping-pong plus 64K at the raw %s MiB/s), so the bar is %.1fx",
-                            VS_DIOD, TextTable.figure(VS_DIOD * diod.get()), TextTable.figure(c.get().mibPerSecond()),
-                            c.get().roundTripMicros(), TextTable.figure(c.get().rawMibPerSecond()), bar));
+                if (c.isPresent() && VS_DIOD * diod.get() > c.get().mibPerSecond()) {
+                    if (ours.get() > c.get().mibPerSecond()) {
+                        // The ping-pong parks between round trips; a server that does not (busy poll) beats it.
+                        detail.append(String.format("; ninep's %s MiB/s is past the estimate of the one-in-flight"
+                                        + " ceiling, %s MiB/s (a %.1f us ping-pong plus 64K at the raw %s MiB/s), so"
+                                        + " that is no ceiling and the bar stays %.1fx", TextTable.figure(ours.get()),
+                                TextTable.figure(c.get().mibPerSecond()), c.get().roundTripMicros(),
+                                TextTable.figure(c.get().rawMibPerSecond()), VS_DIOD));
+                    } else {
+                        bar = VS_DIOD_AT_CEILING;
+                        detail.append(String.format("; %.1fx diod (%s MiB/s) is past the loopback ceiling for one in"
+                                        + " flight, %s MiB/s (a %.1f us ping-pong plus 64K at the raw %s MiB/s), so the"
+                                        + " bar is %.1fx", VS_DIOD, TextTable.figure(VS_DIOD * diod.get()),
+                                TextTable.figure(c.get().mibPerSecond()), c.get().roundTripMicros(),
+                                TextTable.figure(c.get().rawMibPerSecond()), bar));
+                    }
                 }
             }
             detail.append("; ");

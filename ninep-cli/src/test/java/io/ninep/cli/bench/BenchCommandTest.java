@@ -166,7 +166,7 @@ class BenchCommandTest {
     void aBusyPollPastAMillisecondIsAUsageError() {
         Run r = run("bench", "--server-busy-poll", "2000", "--out", dir.resolve("r").toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("ninep: bench: --server-busy-poll takes 0 to 1000 microseconds, not 2000\n");
+        assertThat(r.err()).isEqualTo("ninep: bench: --server-busy-poll: busy poll of 2000 us is outside 0 to 1000 us\n");
         assertThat(dir.resolve("r")).doesNotExist();
     }
 
