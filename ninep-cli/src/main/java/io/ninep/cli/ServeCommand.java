@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -92,9 +93,11 @@ final class ServeCommand implements Callable<Integer> {
         PrintStream out = stdio ? System.err : System.out;
         ServerConfig config;
         try {
-            config = ServerConfig.defaults().withMaxMsize(msize).withMaxFids(maxFids).withMaxRequests(maxRequests)
-                    .withReadOnly(readOnly).withTrace(debug ? System.err::println : null)
-                    .withBusyPoll(Duration.ofNanos(busyPollMicros * 1000L));
+            config = ServerConfig.defaults().withReadOnly(readOnly).withTrace(debug ? System.err::println : null);
+            config = option("--msize", config, c -> c.withMaxMsize(msize));
+            config = option("--max-fids", config, c -> c.withMaxFids(maxFids));
+            config = option("--max-requests", config, c -> c.withMaxRequests(maxRequests));
+            config = option("--busy-poll", config, c -> c.withBusyPoll(Duration.ofNanos(busyPollMicros * 1000L)));
         } catch (IllegalArgumentException e) {
             System.err.println("ninep serve: " + e.getMessage());
             return 2;
@@ -129,6 +132,15 @@ final class ServeCommand implements Callable<Integer> {
         try (ServeStats stats = statsSeconds == null ? null
                 : ServeStats.start(server.metrics(), Duration.ofNanos((long) (statsSeconds * 1e9)), System.err)) {
             return serve(server, what, out);
+        }
+    }
+
+    /** One option's change to the configuration; its refusal names the option, as picocli's own errors do. */
+    private static ServerConfig option(String name, ServerConfig config, UnaryOperator<ServerConfig> change) {
+        try {
+            return change.apply(config);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
         }
     }
 

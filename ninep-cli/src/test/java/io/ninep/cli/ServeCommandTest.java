@@ -120,9 +120,10 @@ class ServeCommandTest {
         } finally {
             System.setErr(old);
         }
-        assertThat(buf.toString(StandardCharsets.UTF_8)).contains("below the protocol's minimum of 4096")
-                .contains("at least 128").contains("is not a directory")
-                .contains("ninep serve: busy poll of 5000 us is outside 0 to 1000 us");
+        assertThat(buf.toString(StandardCharsets.UTF_8)).contains("ninep serve: --msize: msize ceiling 1000")
+                .contains("below the protocol's minimum of 4096")
+                .contains("ninep serve: --max-requests: request limit 3 must be at least 128").contains("is not a directory")
+                .contains("ninep serve: --busy-poll: busy poll of 5000 us is outside 0 to 1000 us");
     }
 
     @Test
