@@ -77,8 +77,10 @@ class BusyPollTest {
                 assertThat(c.call(tag, new Tread(1, 0, 64), Rread.class).count()).isEqualTo(5);
             }
             fixture.assertQuiet(c);
+            // A poll before each of the reads after the first: the one before the first may have
+            // begun before the recorder knew the connection, and the one after the last races this check.
             List<Poll> polls = recorder[0].polls;
-            assertThat(polls).as("a poll before each request read with nothing in flight").hasSizeGreaterThanOrEqualTo(10);
+            assertThat(polls).as("a poll before each request read with nothing in flight").hasSizeGreaterThanOrEqualTo(9);
             assertThat(polls).allSatisfy(p -> {
                 assertThat(p.nanos()).isEqualTo(POLL.toNanos());
                 assertThat(p.pending()).isZero();
