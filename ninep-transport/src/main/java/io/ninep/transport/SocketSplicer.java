@@ -66,7 +66,7 @@ final class SocketSplicer {
     int waiting() {
         lock.readLock().lock();
         try {
-            if (!ready()) {
+            if (!socketReady()) {
                 return -1;
             }
             int n = SpliceCalls.available(frame, socket);
@@ -190,6 +190,33 @@ final class SocketSplicer {
      * descriptors, say): this connection's payloads are then read and pwritten, not spliced.
      */
     private boolean ready() throws IOException {
+        if (!socketReady()) {
+            return false;
+        }
+        if (pipeWrite >= 0) {
+            return true;
+        }
+        try {
+            int[] pipe = SpliceCalls.pipe(frame);
+            int size = SpliceCalls.resizePipe(frame, pipe[1], PIPE_SIZE);
+            if (size <= 0) {
+                size = SpliceCalls.pipeSize(frame, pipe[1]);
+            }
+            pipeCapacity = Math.max(size, 4096);
+            pipeRead = pipe[0];
+            pipeWrite = pipe[1];
+            return true;
+        } catch (ErrnoException e) {
+            return unavailable(e);
+        }
+    }
+
+    /**
+     * Under the read lock: the call frame, the scratch buffer and the socket's duplicate, made on
+     * first use, without the pipe: a {@link #waiting} poll on a connection that never splices
+     * holds one descriptor more, not three. False if the duplicate could not be made.
+     */
+    private boolean socketReady() throws IOException {
         if (closed || !channel.isOpen()) {
             throw new ClosedChannelException();
         }
@@ -201,27 +228,29 @@ final class SocketSplicer {
             scratch = ByteBuffer.allocateDirect(SCRATCH);
             scratchSegment = MemorySegment.ofBuffer(scratch);
         }
-        int dup = -1;
         try {
-            dup = ChannelDescriptor.duplicate(frame, channel);
-            int[] pipe = SpliceCalls.pipe(frame);
-            int size = SpliceCalls.resizePipe(frame, pipe[1], PIPE_SIZE);
-            if (size <= 0) {
-                size = SpliceCalls.pipeSize(frame, pipe[1]);
-            }
-            pipeCapacity = Math.max(size, 4096);
-            socket = dup;
-            pipeRead = pipe[0];
-            pipeWrite = pipe[1];
+            socket = ChannelDescriptor.duplicate(frame, channel);
             return true;
         } catch (ErrnoException e) {
-            if (dup >= 0) {
-                SpliceCalls.close(frame, dup);
-            }
-            unavailable = true;
-            LOG.log(System.Logger.Level.WARNING, () -> "writes on this connection are copied, not spliced: " + e.getMessage()
-                    + (e.errno() == Errno.EMFILE.number() ? " (raise the descriptor limit: ulimit -n)" : ""));
-            return false;
+            return unavailable(e);
+        }
+    }
+
+    /** Splicing is off for this connection from now on (the duplicate, if made, closes with it); false. */
+    private boolean unavailable(ErrnoException e) {
+        unavailable = true;
+        LOG.log(System.Logger.Level.WARNING, () -> "writes on this connection are copied, not spliced: " + e.getMessage()
+                + (e.errno() == Errno.EMFILE.number() ? " (raise the descriptor limit: ulimit -n)" : ""));
+        return false;
+    }
+
+    /** Whether the pipe has been made: a receive makes it, a poll does not (for tests). */
+    boolean hasPipe() {
+        lock.readLock().lock();
+        try {
+            return pipeWrite >= 0;
+        } finally {
+            lock.readLock().unlock();
         }
     }
 

@@ -141,6 +141,11 @@ public final class SocketTransport implements Transport {
         }
     }
 
+    /** Whether this transport has made its splice pipe: a receive into a file does, a poll does not (for tests). */
+    boolean hasSplicePipe() {
+        return splicer != null && splicer.hasPipe();
+    }
+
     @Override
     public boolean sendsNow() {
         return sender != null;
