@@ -206,11 +206,8 @@ final class BenchCommand implements Callable<Integer> {
         o = o.withJfr(jfr);
         if (serverBusyPoll != null) {
             Duration poll = Duration.ofNanos(serverBusyPoll * 1000L);
-            try {
-                ServerConfig.defaults().withBusyPoll(poll);   // the server's own check, before anything starts
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--server-busy-poll: " + e.getMessage(), e);
-            }
+            // The server's own check, before anything starts.
+            ServeCommand.option("--server-busy-poll", ServerConfig.defaults(), c -> c.withBusyPoll(poll));
             o = o.withServerBusyPoll(poll);
         }
         if (pin) {

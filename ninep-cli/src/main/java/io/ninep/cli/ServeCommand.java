@@ -135,8 +135,11 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    /** One option's change to the configuration; its refusal names the option, as picocli's own errors do. */
-    private static ServerConfig option(String name, ServerConfig config, UnaryOperator<ServerConfig> change) {
+    /**
+     * One option's change to a server configuration; its refusal names the option, as picocli's
+     * own errors do. {@code bench --server-busy-poll} checks its value with it too.
+     */
+    static ServerConfig option(String name, ServerConfig config, UnaryOperator<ServerConfig> change) {
         try {
             return change.apply(config);
         } catch (IllegalArgumentException e) {
