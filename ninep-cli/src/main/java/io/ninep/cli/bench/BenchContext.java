@@ -12,10 +12,19 @@ final class BenchContext {
     final ServerUnderTest server;
     final List<Endpoint> endpoints;
     final Fixture fixture;
+    /** The write floor, taken in turn with the local backend's writes against diod; null if not in the run. */
+    final Endpoint floor;
     private final PrintStream log;
     private final List<Result> results = new ArrayList<>();
 
     BenchContext(BenchOptions options, ServerUnderTest server, List<Endpoint> endpoints, Fixture fixture, PrintStream log) {
+        this(options, server, endpoints, null, fixture, log);
+    }
+
+    /** @param floor the write floor's endpoint ({@link FloorProcess}), or null if it is not part of the run */
+    BenchContext(BenchOptions options, ServerUnderTest server, List<Endpoint> endpoints, Endpoint floor, Fixture fixture,
+                 PrintStream log) {
+        this.floor = floor;
         this.options = options;
         this.plan = options.plan();
         this.server = server;

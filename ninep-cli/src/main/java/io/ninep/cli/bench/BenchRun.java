@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
@@ -52,9 +53,13 @@ public final class BenchRun {
             BenchServer.Config config = new BenchServer.Config(fixture.export, fixture.sockets, options.maxMsize(),
                     options.fileSize(), options.dirEntries(), options.serverBusyPoll());
             try (ServerUnderTest server = startServer(config);
-                 DiodProcess diod = startDiod(fixture)) {
-                BenchContext ctx = new BenchContext(options, server, endpoints(server, diod, fixture), fixture, log);
-                String unpinned = pin(server, diod);
+                 DiodProcess diod = startDiod(fixture);
+                 FloorProcess floor = diod == null ? null : startFloor(fixture)) {
+                Endpoint floorEndpoint = floor == null ? null : new Endpoint("floor", "local", "tcp", floor.address(), "",
+                        Fixture.BIG, FloorProcess.MAX_MSIZE);
+                BenchContext ctx = new BenchContext(options, server, endpoints(server, diod, fixture), floorEndpoint,
+                        fixture, log);
+                String unpinned = pin(server, diod, floor);
                 try {
                     runFamilies(ctx);
                 } finally {
@@ -97,7 +102,7 @@ public final class BenchRun {
     }
 
     /**
-     * With {@code --pin}: the server JVM and diod on the servers' CPU, this JVM on the client's.
+     * With {@code --pin}: the server JVM, diod and the write floor on the servers' CPU, this JVM on the client's.
      * The server JVM was launched on its CPU ({@link #startServer}), so it sized its carrier and
      * GC threads for one CPU, as a JVM in a one-CPU container does; pinned after it started, it
      * kept two carriers for the one CPU, and they took turns on it: the local backend's 64K reads
@@ -107,7 +112,7 @@ public final class BenchRun {
      * again, is pinned now. Returns its CPUs before, to give back after the run, or null if not
      * pinned.
      */
-    private String pin(ServerUnderTest server, DiodProcess diod) throws IOException, InterruptedException {
+    private String pin(ServerUnderTest server, DiodProcess diod, FloorProcess floor) throws IOException, InterruptedException {
         Pinning p = options.pinning();
         if (p == null) {
             return null;
@@ -118,6 +123,9 @@ public final class BenchRun {
         }
         if (diod != null) {
             CpuAffinity.set(diod.pid(), cpu);
+        }
+        if (floor != null) {
+            CpuAffinity.set(floor.pid(), cpu);
         }
         long self = ProcessHandle.current().pid();
         String before = CpuAffinity.of(self);
@@ -157,6 +165,25 @@ public final class BenchRun {
         DiodProcess d = DiodProcess.start(options.diod(), fixture.export, fixture.diodWork, options.out().resolve("diod.log"));
         log.println("ninep bench: diod runs in process " + d.pid() + " on " + d.address());
         return d;
+    }
+
+    /**
+     * The write floor, where the run writes through the local backend against diod; null, with a
+     * line saying why, where no C compiler is on PATH.
+     */
+    private FloorProcess startFloor(Fixture fixture) throws IOException, InterruptedException {
+        if (!options.runs(Family.SEQ) || !options.backends().contains("local") || !options.transports().contains("tcp")) {
+            return null;
+        }
+        Optional<Path> cc = FloorProcess.compiler();
+        if (cc.isEmpty()) {
+            log.println("ninep bench: no C compiler (cc, gcc) on PATH: the write floor is left out (apt-get install gcc)");
+            return null;
+        }
+        FloorProcess f = FloorProcess.start(cc.get(), fixture.export.resolve(Fixture.BIG), fixture.root.resolve("floor"),
+                options.out().resolve("write-floor.log"));
+        log.println("ninep bench: the write floor runs in process " + f.pid() + " on " + f.address());
+        return f;
     }
 
     List<Endpoint> endpoints(ServerUnderTest server, DiodProcess diod, Fixture fixture) {

@@ -87,6 +87,11 @@ public final class DiodProcess implements AutoCloseable {
      * fail with {@code log} if the process dies first (or 20 s pass).
      */
     public static void awaitListening(Process process, int port, Path log) throws IOException, InterruptedException {
+        awaitListening("diod", process, port, log);
+    }
+
+    /** As {@link #awaitListening(Process, int, Path)}, for any server that says nothing when it listens. */
+    static void awaitListening(String name, Process process, int port, Path log) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (true) {
             try (Socket s = new Socket()) {
@@ -94,10 +99,10 @@ public final class DiodProcess implements AutoCloseable {
                 return;
             } catch (ConnectException notYet) {
                 if (!process.isAlive()) {
-                    throw new IOException("diod exited with status " + process.exitValue() + ": " + Files.readString(log));
+                    throw new IOException(name + " exited with status " + process.exitValue() + ": " + Files.readString(log));
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IOException("diod did not listen on 127.0.0.1:" + port + " within 20 s");
+                    throw new IOException(name + " did not listen on 127.0.0.1:" + port + " within 20 s");
                 }
                 Thread.sleep(20);
             }
@@ -112,6 +117,11 @@ public final class DiodProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(process);
+    }
+
+    /** Asks {@code process} to end (SIGTERM), and kills it if it has not within 10 s. */
+    static void stop(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -127,9 +127,19 @@ final class SeqScenario {
     /** The scenario of a point's repeats over the window of {@link #PAIRED_DIOD} just before each. */
     static final String PAIRED_DIOD_RATIO = "ratio-diod-in-turn";
 
+    /**
+     * The scenario of the write floor ({@link FloorProcess}) measured in turn with the repeats of
+     * ninep's local backend writing at diod's msize, with diod: how far past diod any server gets
+     * with this client on this machine.
+     */
+    static final String PAIRED_FLOOR = "floor-paired";
+
+    /** The scenario of a point's repeats over the window of {@link #PAIRED_FLOOR} just before each. */
+    static final String PAIRED_FLOOR_RATIO = "ratio-floor-in-turn";
+
     /** Every scenario this class measures in turn with a point's repeats (reported with the sequential tables). */
     static final Set<String> IN_TURN = Set.of(PAIRED_BLAST, PAIRED_RATIO, PAIRED_INTO_FILE, PAIRED_INTO_FILE_RATIO,
-            PAIRED_FROM_FILE, PAIRED_FROM_FILE_RATIO, PAIRED_DIOD, PAIRED_DIOD_RATIO);
+            PAIRED_FROM_FILE, PAIRED_FROM_FILE_RATIO, PAIRED_DIOD, PAIRED_DIOD_RATIO, PAIRED_FLOOR, PAIRED_FLOOR_RATIO);
 
     /** The file-bound blast that takes turns with the reads ({@link #PAIRED_FROM_FILE}) or writes. */
     static String pairedFile(boolean read) {
@@ -178,6 +188,11 @@ final class SeqScenario {
         Endpoint e = p.endpoint();
         return ctx.diod() != null && e.server().equals("ninep") && e.backend().equals("local")
                 && e.transport().equals("tcp") && p.msize() <= DiodProcess.MAX_MSIZE;
+    }
+
+    /** Whether the write floor also takes turns with this point: the writes the target against diod judges. */
+    private boolean pairsWithFloor(Point p) {
+        return ctx.floor != null && !p.read() && p.msize() == DiodProcess.MAX_MSIZE && pairsWithDiod(p);
     }
 
     /**
@@ -245,7 +260,8 @@ final class SeqScenario {
         // holds one of its buffers.
         try (Arena arena = Arena.ofShared();
              Transfer subject = Transfer.open(p.endpoint(), p, fileSize, arena);
-             Transfer diod = pairsWithDiod(p) ? Transfer.open(ctx.diod(), p, fileSize, arena) : null) {
+             Transfer diod = pairsWithDiod(p) ? Transfer.open(ctx.diod(), p, fileSize, arena) : null;
+             Transfer floor = pairsWithFloor(p) ? Transfer.open(ctx.floor, p, fileSize, arena) : null) {
             String note = subject.session.msize() == p.msize() ? "" : "asked msize " + p.msize() + ", got "
                     + subject.session.msize();
             boolean ours = p.endpoint().server().equals("ninep");
@@ -278,6 +294,10 @@ final class SeqScenario {
                 if (diod != null) {
                     turns.add(new Turn(PAIRED_DIOD, PAIRED_DIOD_RATIO, "diod", "diod"));
                     baselines.add(diod.window);
+                }
+                if (floor != null) {
+                    turns.add(new Turn(PAIRED_FLOOR, PAIRED_FLOOR_RATIO, "floor", "the write floor"));
+                    baselines.add(floor.window);
                 }
                 List<Plan.Window> all = new ArrayList<>(baselines);
                 all.add(subject.window);

@@ -263,6 +263,7 @@ public final class TargetCheck {
             if (!others.isEmpty()) {
                 detail.append(" (").append(String.join(", ", others)).append(')');
             }
+            floorInTurn(op, msize, n, ours.get(), diod.get()).ifPresent(detail::append);
             if (n > 1) {
                 Optional<Double> socket = blastInTurn("local", op, msize).or(() -> familyBlast(op, msize));
                 double seqBar = op.equals("read") ? READ_VS_RAW : WRITE_VS_RAW;
@@ -310,6 +311,23 @@ public final class TargetCheck {
             return na(target, "needs the seq family with diod and the local backend at msize 64K");
         }
         return worst.verdict(target, trim(detail));
+    }
+
+    /**
+     * The write floor taken in turn ({@link FloorProcess}), as the detail shows it: what no
+     * server outruns with this client here, as a ratio to diod, and ninep's share of it. It does
+     * not move the bar: a target under 1.5 where the floor is under it is a proposal to the
+     * issue (docs/benchmarks.md), not the issue's.
+     */
+    private Optional<String> floorInTurn(String op, long msize, int n, double ours, double diod) {
+        Optional<Double> floor = inTurn(SeqScenario.PAIRED_FLOOR, "local", op, msize, n);
+        if (floor.isEmpty()) {
+            return Optional.empty();
+        }
+        double share = inTurn(SeqScenario.PAIRED_FLOOR_RATIO, "local", op, msize, n).orElse(ours / floor.get());
+        return Optional.of(String.format("; the write floor in turn (a server in C that only splices each payload into"
+                + " the file and answers) %s MiB/s, %.2fx diod, and ninep %.2f of it", TextTable.figure(floor.get()),
+                floor.get() / diod, share));
     }
 
     /** The most one request in flight can move: msize bytes per ping-pong round trip plus their time at the raw rate. */

@@ -113,6 +113,21 @@ class TargetCheckTest {
                 + " 1 500 MiB/s)");
     }
 
+    @Test
+    void againstDiodTheDetailShowsTheWriteFloorInTurnWithoutMovingTheBar() {
+        seq("ninep", "local", "write", 65536, 4, 1300);
+        seq("diod", "local", "write", 65536, 4, 1000);
+        rs.add(new Result(Family.BASELINE, SeqScenario.PAIRED_FLOOR, "floor", "local", "tcp", "write", 65536, 4, 1,
+                Metric.THROUGHPUT, Summary.of(1400, 1450, 1500), ""));
+        rs.add(new Result(Family.BASELINE, SeqScenario.PAIRED_FLOOR_RATIO, "ninep", "local", "tcp", "write", 65536, 4, 1,
+                Metric.RATIO_IN_TURN, Summary.of(0.88, 0.9, 0.93), ""));
+        var v = verdict("Sequential write at msize 64K");
+        assertThat(v.outcome()).isEqualTo(TargetCheck.Outcome.MISS);
+        assertThat(v.threshold()).isEqualTo(">= 1.5");
+        assertThat(v.detail()).isEqualTo("x4: 1 300 / 1 000 MiB/s = 1.30; the write floor in turn (a server in C that only"
+                + " splices each payload into the file and answers) 1 450 MiB/s, 1.45x diod, and ninep 0.90 of it");
+    }
+
     /** A 50 us ping-pong and 64K at 2000 MiB/s: one request in flight moves at most 769 MiB/s. */
     private void loopbackCeiling() {
         rs.add(new Result(Family.BASELINE, "pingpong", "raw", "-", "tcp", "pingpong", 0, 1, 1, Metric.LATENCY_P50,

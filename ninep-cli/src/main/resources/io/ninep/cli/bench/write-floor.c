@@ -6,11 +6,12 @@
  * non-blocking and a wait spins for up to 50 us before it sleeps in poll(2), as ninep's
  * server does with the bench's busy poll, so a busy peer seldom has to wake it.
  *
- * Connections are served one after another. It answers just what
- * scripts/write-floor/WindowedWrites.java sends: Tversion, Tattach,
- * Twalk, Tlopen, Twrite and Tclunk; anything else gets Rlerror EOPNOTSUPP.
+ * Connections are served one after another. It answers just what ninep's client sends to
+ * open a file and write it: Tversion, Tattach, Twalk, Tlopen, Twrite and Tclunk; anything
+ * else gets Rlerror EOPNOTSUPP. `ninep bench` (FloorProcess) and scripts/write-floor/run
+ * compile and start it.
  *
- * usage: sink PORT FILE    (listens on 127.0.0.1:PORT, writes into FILE)
+ * usage: write-floor PORT FILE    (listens on 127.0.0.1:PORT, writes into FILE)
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -184,7 +185,7 @@ static void other(int type, int tag, uint32_t size) {
 
 int main(int argc, char **argv) {
     if (argc != 3) {
-        fprintf(stderr, "usage: sink PORT FILE\n");
+        fprintf(stderr, "usage: write-floor PORT FILE\n");
         return 2;
     }
     file_path = argv[2];
