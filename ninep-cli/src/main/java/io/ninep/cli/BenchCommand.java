@@ -42,7 +42,9 @@ import picocli.CommandLine.Model.CommandSpec;
                     + "backend, and diod up to its 64K; the points the targets compare with the raw socket "
                     + "take turns with a raw blast (the local backend's writes also with the blast into "
                     + "the file, reads also with a blast from memory of the file's size), and the local "
-                    + "backend's up to 64K with diod's same point; every kind of point runs briefly first, and each point warms up until the JITs stop compiling "
+                    + "backend's up to 64K with diod's same point (its 64K writes also with the write floor, "
+                    + "a server in C that only splices each payload into the file and answers, built with "
+                    + "the machine's cc when there is one); every kind of point runs briefly first, and each point warms up until the JITs stop compiling "
                     + "(at most 8 warm-ups)",
             "  small     Tgetattr, walk+clunk, walk+open+read 4K+clunk: rate and latency percentiles, "
                     + "1 and 32 in flight, one and several connections; Tgetattr x1 takes turns with the "

@@ -169,9 +169,10 @@ public final class BenchRun {
 
     /**
      * The write floor, where the run writes through the local backend against diod; null, with a
-     * line saying why, where no C compiler is on PATH.
+     * line saying why, where no C compiler is on PATH or it could not build or start the floor:
+     * a figure beside a target is no reason to lose the run.
      */
-    private FloorProcess startFloor(Fixture fixture) throws IOException, InterruptedException {
+    private FloorProcess startFloor(Fixture fixture) throws InterruptedException {
         if (!options.runs(Family.SEQ) || !options.backends().contains("local") || !options.transports().contains("tcp")) {
             return null;
         }
@@ -180,10 +181,15 @@ public final class BenchRun {
             log.println("ninep bench: no C compiler (cc, gcc) on PATH: the write floor is left out (apt-get install gcc)");
             return null;
         }
-        FloorProcess f = FloorProcess.start(cc.get(), fixture.export.resolve(Fixture.BIG), fixture.root.resolve("floor"),
-                options.out().resolve("write-floor.log"));
-        log.println("ninep bench: the write floor runs in process " + f.pid() + " on " + f.address());
-        return f;
+        try {
+            FloorProcess f = FloorProcess.start(cc.get(), fixture.export.resolve(Fixture.BIG), fixture.root.resolve("floor"),
+                    options.out().resolve("write-floor.log"));
+            log.println("ninep bench: the write floor runs in process " + f.pid() + " on " + f.address());
+            return f;
+        } catch (IOException e) {
+            log.println("ninep bench: the write floor is left out: " + e.getMessage());
+            return null;
+        }
     }
 
     List<Endpoint> endpoints(ServerUnderTest server, DiodProcess diod, Fixture fixture) {

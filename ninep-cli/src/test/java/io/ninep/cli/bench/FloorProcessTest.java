@@ -8,6 +8,7 @@ import io.ninep.client.Fid;
 import io.ninep.client.RemoteErrorException;
 import io.ninep.client.Session;
 import io.ninep.protocol.LinuxOpenFlags;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +54,14 @@ class FloorProcessTest {
             assertThatThrownBy(f::getattr).isInstanceOfSatisfying(RemoteErrorException.class,
                     e -> assertThat(e.errno()).isEqualTo(95));   // EOPNOTSUPP
         }
+    }
+
+    @Test
+    void aCompilerThatFailsIsAnErrorThatSaysSo() throws Exception {
+        Path file = dir.resolve("big");
+        Files.write(file, new byte[4096]);
+        assertThatThrownBy(() -> FloorProcess.start(Path.of("/bin/false"), file, dir.resolve("floor"), dir.resolve("floor.log")))
+                .isInstanceOf(IOException.class).hasMessageContaining("could not compile");
     }
 
     private FloorProcess start(Path file) throws Exception {
