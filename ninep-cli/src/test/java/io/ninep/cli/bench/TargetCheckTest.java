@@ -19,6 +19,12 @@ class TargetCheckTest {
         rs.add(new Result(Family.BASELINE, "blast", "raw", "-", "tcp", op, msize, 1, 1, Metric.THROUGHPUT, Summary.of(v), ""));
     }
 
+    /** A figure taken in turn with the local backend's 64K point, four in flight: MiB/s, or ratios for a ratio scenario. */
+    private void inTurnAt64K(String scenario, String server, String op, Summary s) {
+        Metric m = scenario.startsWith("ratio") ? Metric.RATIO_IN_TURN : Metric.THROUGHPUT;
+        rs.add(new Result(Family.BASELINE, scenario, server, "local", "tcp", op, 65536, 4, 1, m, s, ""));
+    }
+
     private TargetCheck.Verdict verdict(String startsWith) {
         return new TargetCheck(rs, 4).verdicts().stream().filter(v -> v.target().startsWith(startsWith)).findFirst()
                 .orElseThrow();
@@ -101,10 +107,8 @@ class TargetCheckTest {
     void againstDiodTheRatioByRepeatWithDiodInTurnDecidesWhereItExists() {
         seq("ninep", "local", "read", 65536, 4, 1500);
         seq("diod", "local", "read", 65536, 4, 1500);   // its own point, minutes apart: 1.0
-        rs.add(new Result(Family.BASELINE, SeqScenario.PAIRED_DIOD, "diod", "local", "tcp", "read", 65536, 4, 1,
-                Metric.THROUGHPUT, Summary.of(900, 1000, 1100), ""));
-        rs.add(new Result(Family.BASELINE, SeqScenario.PAIRED_DIOD_RATIO, "ninep", "local", "tcp", "read", 65536, 4, 1,
-                Metric.RATIO_IN_TURN, Summary.of(1.4, 1.6, 1.7), ""));
+        inTurnAt64K(SeqScenario.PAIRED_DIOD, "diod", "read", Summary.of(900, 1000, 1100));
+        inTurnAt64K(SeqScenario.PAIRED_DIOD_RATIO, "ninep", "read", Summary.of(1.4, 1.6, 1.7));
         var v = verdict("Sequential read at msize 64K");
         assertThat(v.outcome()).isEqualTo(TargetCheck.Outcome.PASS);
         assertThat(v.ratio()).isEqualTo(1.6);
@@ -117,10 +121,8 @@ class TargetCheckTest {
     void againstDiodTheDetailShowsTheWriteFloorInTurnWithoutMovingTheBar() {
         seq("ninep", "local", "write", 65536, 4, 1300);
         seq("diod", "local", "write", 65536, 4, 1000);
-        rs.add(new Result(Family.BASELINE, SeqScenario.PAIRED_FLOOR, "floor", "local", "tcp", "write", 65536, 4, 1,
-                Metric.THROUGHPUT, Summary.of(1400, 1450, 1500), ""));
-        rs.add(new Result(Family.BASELINE, SeqScenario.PAIRED_FLOOR_RATIO, "ninep", "local", "tcp", "write", 65536, 4, 1,
-                Metric.RATIO_IN_TURN, Summary.of(0.88, 0.9, 0.93), ""));
+        inTurnAt64K(SeqScenario.PAIRED_FLOOR, "floor", "write", Summary.of(1400, 1450, 1500));
+        inTurnAt64K(SeqScenario.PAIRED_FLOOR_RATIO, "ninep", "write", Summary.of(0.88, 0.9, 0.93));
         var v = verdict("Sequential write at msize 64K");
         assertThat(v.outcome()).isEqualTo(TargetCheck.Outcome.MISS);
         assertThat(v.threshold()).isEqualTo(">= 1.5");
