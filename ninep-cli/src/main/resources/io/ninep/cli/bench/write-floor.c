@@ -164,6 +164,11 @@ static void other(int type, int tag, uint32_t size) {
         break;
     case TWALK: {
         int names = le16(m + 15);
+        if (names > 16) {   /* MAXWELEM: the qids would not fit the reply */
+            put32(body, EINVAL);
+            reply(RLERROR, tag, body, 4);
+            break;
+        }
         put16(body, names);
         reply(type + 1, tag, body, 2 + 13 * names);
         break;
@@ -216,6 +221,10 @@ int main(int argc, char **argv) {
         need(HEADER);
         uint32_t size = le32(in + in_start);
         int type = in[in_start + 4], tag = le16(in + in_start + 5);
+        if (size < (type == TWRITE ? TWRITE_HEADER : HEADER) || (type != TWRITE && size > sizeof in)) {
+            fprintf(stderr, "write-floor: a message of type %d and size %u, which it cannot hold\n", type, size);
+            exit(1);
+        }
         if (type == TWRITE) {
             twrite(tag);
         } else {
